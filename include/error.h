@@ -1,0 +1,27 @@
+/* error.h -- the error record every layer fills in and main.c turns into an
+ * exit status. Inner layers set it once, at the moment of failure, with the
+ * detail only they know; outer layers may prefix context. */
+#ifndef SG_ERROR_H
+#define SG_ERROR_H
+
+#include <stddef.h>
+
+struct sg_error {
+    int code;        /* an enum sg_exit value; 0 while no error is set */
+    int sys_errno;   /* errno at failure, or 0 */
+    char sqlstate[8];/* SQLSTATE (or MySQL errno as text) when the database failed */
+    char msg[512];   /* one line, lowercase, no trailing period, never a password */
+};
+
+/* Sets code and a printf-style message (control characters are escaped
+ * when logged, not here). Always returns -1 so callers can `return sg_error_set(...)`. */
+int sg_error_set(struct sg_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Prepends "CONTEXT: " to an already-set message, keeping code. Returns -1. */
+int sg_error_prefix(struct sg_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+void sg_error_clear(struct sg_error *err);
+
+#endif

@@ -1,0 +1,40 @@
+/* sqlsplit.h -- a tokenizer that splits a migration section into statements
+ * without executing anything, for backends that must run statements one by
+ * one (non-transactional PostgreSQL migrations, MySQL) or check them before
+ * running (transaction control). It understands '...', E'...', "...",
+ * $tag$...$tag$, -- and nested block comments; for MySQL also `...`, #
+ * comments, backslash escapes and mysql-client DELIMITER lines. */
+#ifndef SG_SQLSPLIT_H
+#define SG_SQLSPLIT_H
+
+#include <stddef.h>
+#include "error.h"
+
+enum sg_dialect { SG_DIALECT_POSTGRES, SG_DIALECT_MYSQL, SG_DIALECT_SQLITE };
+
+struct sg_stmt {
+    size_t off;   /* byte offset of the statement's first non-blank, non-comment byte */
+    size_t len;   /* up to, not including, its delimiter */
+    int line;     /* line of `off` in the file (first_line-based) */
+    int col;      /* 1-based column of `off` */
+};
+
+/* Splits sql[0..len) into statements, skipping empty ones (only blanks or
+ * comments). `first_line` is the file line of sql[0]. *out is malloc'd (free
+ * it); *n may be 0. Unterminated quotes, comments or dollar quotes are an
+ * error naming the line (code 65, `file` used in the message). */
+int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *file,
+                 int first_line, struct sg_stmt **out, size_t *n, struct sg_error *err);
+
+/* Copies the statement's first keyword, upper-cased, into kw ("" if none). */
+void sg_sql_keyword(const char *stmt, size_t len, char *kw, size_t size);
+
+/* True if the statement is transaction control: BEGIN, START TRANSACTION,
+ * COMMIT, END, ROLLBACK, ABORT, SAVEPOINT, RELEASE [SAVEPOINT]. A PL/pgSQL
+ * or trigger body inside quotes is never seen here. */
+int sg_sql_is_txn_control(const char *stmt, size_t len, enum sg_dialect d);
+
+/* Maps a byte offset inside sql to the file line and 1-based column. */
+void sg_sql_position(const char *sql, size_t off, int first_line, int *line, int *col);
+
+#endif

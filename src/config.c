@@ -1,0 +1,461 @@
+/* config.c -- database URLs, durations and identifiers. Pure string work:
+ * the only I/O is reading a URL from a secret file. Nothing here ever puts a
+ * password into an error message. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "exitcodes.h"
+
+static char *dup_range(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = tolower(c);
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+/* Percent-decodes s[0..n) into a new string; NULL on a bad escape or a
+ * decoded NUL (which would silently truncate what a client library sees). */
+static char *pct_decode(const char *s, size_t n, int plus_is_space)
+{
+    char *out = malloc(n + 1), *o = out;
+
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '%') {
+            if (i + 2 >= n) {
+                free(out);
+                return NULL;
+            }
+            int h = hexval((unsigned char)s[i + 1]), l = hexval((unsigned char)s[i + 2]);
+            if (h < 0 || l < 0 || (h == 0 && l == 0)) {
+                free(out);
+                return NULL;
+            }
+            *o++ = (char)(h * 16 + l);
+            i += 2;
+        } else if (plus_is_space && s[i] == '+') {
+            *o++ = ' ';
+        } else {
+            *o++ = s[i];
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+void sg_url_free(struct sg_url *u)
+{
+    if (!u)
+        return;
+    if (u->password)
+        explicit_bzero(u->password, strlen(u->password));
+    if (u->raw)
+        explicit_bzero(u->raw, strlen(u->raw));
+    free(u->raw);
+    free(u->scheme);
+    free(u->user);
+    free(u->password);
+    free(u->hosts);
+    free(u->host);
+    free(u->path);
+    for (size_t i = 0; i < u->nparams; i++) {
+        free(u->params[i].key);
+        if (u->params[i].value)
+            explicit_bzero(u->params[i].value, strlen(u->params[i].value));
+        free(u->params[i].value);
+    }
+    free(u->params);
+    free(u->redacted);
+    memset(u, 0, sizeof *u);
+}
+
+const char *sg_url_param(const struct sg_url *u, const char *key)
+{
+    for (size_t i = 0; i < u->nparams; i++)
+        if (strcmp(u->params[i].key, key) == 0)
+            return u->params[i].value;
+    return NULL;
+}
+
+static int is_secret_key(const char *k, size_t n)
+{
+    return (n == 8 && strncasecmp(k, "password", 8) == 0) ||
+           (n == 4 && strncasecmp(k, "pass", 4) == 0) ||
+           (n == 3 && strncasecmp(k, "pwd", 3) == 0);
+}
+
+char *sg_url_redact(const char *s)
+{
+    size_t n = strlen(s);
+    /* Worst case: every byte kept plus "***" per parameter. */
+    char *out = malloc(n * 2 + 8), *o = out;
+    const char *p = s, *auth, *at, *end;
+
+    if (!out)
+        return NULL;
+    const char *colon = strchr(s, ':');
+    if (!colon) {
+        /* Not a URL: it may be a bare password typed in the wrong place. */
+        strcpy(out, "***");
+        return out;
+    }
+    /* scheme: */
+    memcpy(o, s, (size_t)(colon - s) + 1);
+    o += colon - s + 1;
+    p = colon + 1;
+    if (p[0] == '/' && p[1] == '/') {
+        *o++ = '/';
+        *o++ = '/';
+        auth = p + 2;
+        end = auth + strcspn(auth, "/?#");
+        /* The last '@' before the path ends the userinfo (passwords may hold '@'
+         * only percent-encoded, but be forgiving when redacting). */
+        at = NULL;
+        for (const char *q = auth; q < end; q++)
+            if (*q == '@')
+                at = q;
+        if (at) {
+            const char *uc = memchr(auth, ':', (size_t)(at - auth));
+            if (uc) {
+                memcpy(o, auth, (size_t)(uc - auth));
+                o += uc - auth;
+                memcpy(o, ":***", 4);
+                o += 4;
+            } else {
+                memcpy(o, auth, (size_t)(at - auth));
+                o += at - auth;
+            }
+            p = at;
+        } else {
+            p = auth;
+        }
+    }
+    /* Copy the rest, blanking password-like query parameters. */
+    const char *q = strchr(p, '?');
+    if (!q) {
+        strcpy(o, p);
+        return out;
+    }
+    memcpy(o, p, (size_t)(q - p) + 1);
+    o += q - p + 1;
+    p = q + 1;
+    while (*p) {
+        size_t len = strcspn(p, "&");
+        const char *eq = memchr(p, '=', len);
+        if (eq && is_secret_key(p, (size_t)(eq - p))) {
+            memcpy(o, p, (size_t)(eq - p) + 1);
+            o += eq - p + 1;
+            memcpy(o, "***", 3);
+            o += 3;
+        } else {
+            memcpy(o, p, len);
+            o += len;
+        }
+        p += len;
+        if (*p == '&')
+            *o++ = *p++;
+    }
+    *o = '\0';
+    return out;
+}
+
+static int parse_query(struct sg_url *u, const char *q, struct sg_error *err)
+{
+    while (*q) {
+        size_t len = strcspn(q, "&");
+        if (len > 0) {
+            const char *eq = memchr(q, '=', len);
+            size_t klen = eq ? (size_t)(eq - q) : len;
+            struct sg_param *np = realloc(u->params, (u->nparams + 1) * sizeof *np);
+            if (!np)
+                return sg_error_set(err, SG_EX_OSERR, "out of memory");
+            u->params = np;
+            char *k = pct_decode(q, klen, 1);
+            char *v = eq ? pct_decode(eq + 1, len - klen - 1, 1) : strdup("");
+            if (!k || !v || !*k) {
+                free(k);
+                free(v);
+                return sg_error_set(err, SG_EX_CONFIG,
+                                    "database URL: malformed query parameter %zu",
+                                    u->nparams + 1);
+            }
+            u->params[u->nparams].key = k;
+            u->params[u->nparams].value = v;
+            u->nparams++;
+        }
+        q += len;
+        if (*q == '&')
+            q++;
+    }
+    return 0;
+}
+
+/* Splits the first host of an authority into host and port. */
+static int parse_host(struct sg_url *u, struct sg_error *err)
+{
+    const char *h = u->hosts, *end = h + strcspn(h, ",");
+    const char *portp = NULL;
+
+    if (*h == '[') {
+        const char *rb = memchr(h, ']', (size_t)(end - h));
+        if (!rb)
+            return sg_error_set(err, SG_EX_CONFIG, "database URL: unterminated [ in host");
+        u->host = dup_range(h + 1, (size_t)(rb - h - 1));
+        if (rb + 1 < end && rb[1] == ':')
+            portp = rb + 2;
+    } else {
+        const char *c = memchr(h, ':', (size_t)(end - h));
+        u->host = dup_range(h, (size_t)((c ? c : end) - h));
+        if (c)
+            portp = c + 1;
+    }
+    if (!u->host)
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    if (portp && portp < end) {
+        long port = 0;
+        for (const char *c = portp; c < end; c++) {
+            if (!isdigit((unsigned char)*c) || port > 65535)
+                return sg_error_set(err, SG_EX_CONFIG, "database URL: invalid port");
+            port = port * 10 + (*c - '0');
+        }
+        if (port < 1 || port > 65535)
+            return sg_error_set(err, SG_EX_CONFIG, "database URL: port out of range");
+        u->port = (int)port;
+    }
+    return 0;
+}
+
+int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
+{
+    const char *colon, *p;
+
+    memset(u, 0, sizeof *u);
+    if (!s || !*s)
+        return sg_error_set(err, SG_EX_CONFIG, "database URL is empty");
+    for (const char *c = s; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "database URL contains a control character");
+    colon = strchr(s, ':');
+    if (!colon || colon == s)
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "database URL has no scheme (expected e.g. sqlite:app.db or "
+                            "postgres://user@host/db)");
+    for (p = s; p < colon; p++)
+        if (!isalnum((unsigned char)*p) && *p != '+' && *p != '-' && *p != '.')
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "database URL has no scheme (expected e.g. sqlite:app.db or "
+                                "postgres://user@host/db)");
+    if (!(u->raw = strdup(s)) || !(u->redacted = sg_url_redact(s)) ||
+        !(u->scheme = dup_range(s, (size_t)(colon - s))))
+        goto oom;
+    for (char *c = u->scheme; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    if (strcmp(u->scheme, "sqlite3") == 0)
+        u->scheme[6] = '\0';
+
+    p = colon + 1;
+    const char *qmark = strchr(p, '?');
+    const char *hash = strchr(p, '#');
+    if (hash && (!qmark || hash < qmark)) {
+        sg_url_free(u);
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: '#' is not allowed; "
+                                               "percent-encode it in a password as %%23");
+    }
+    const char *rest_end = qmark ? qmark : p + strlen(p);
+
+    if (strcmp(u->scheme, "sqlite") == 0) {
+        /* sqlite:rel/path.db, sqlite:///abs/path.db, sqlite:/abs/path.db */
+        const char *path = p;
+        if (p[0] == '/' && p[1] == '/') {
+            if (p[2] != '/') {
+                sg_url_free(u);
+                return sg_error_set(err, SG_EX_CONFIG,
+                                    "database URL: sqlite URLs are sqlite:relative/path.db or "
+                                    "sqlite:///absolute/path.db");
+            }
+            path = p + 2;
+        }
+        if (path == rest_end) {
+            sg_url_free(u);
+            return sg_error_set(err, SG_EX_CONFIG, "database URL: sqlite URL has no file path");
+        }
+        if (!(u->path = pct_decode(path, (size_t)(rest_end - path), 0))) {
+            sg_url_free(u);
+            return sg_error_set(err, SG_EX_CONFIG, "database URL: malformed %% escape in path");
+        }
+    } else {
+        if (p[0] != '/' || p[1] != '/') {
+            sg_url_free(u);
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "database URL: expected %s://[user[:password]@]host[:port]/database",
+                                u->scheme);
+        }
+        const char *auth = p + 2;
+        const char *auth_end = auth + strcspn(auth, "/?");
+        const char *at = NULL;
+        for (const char *c = auth; c < auth_end; c++)
+            if (*c == '@')
+                at = c;
+        if (at) {
+            const char *uc = memchr(auth, ':', (size_t)(at - auth));
+            const char *uend = uc ? uc : at;
+            if (!(u->user = pct_decode(auth, (size_t)(uend - auth), 0)) ||
+                (uc && !(u->password = pct_decode(uc + 1, (size_t)(at - uc - 1), 0)))) {
+                sg_url_free(u);
+                /* Never echo the userinfo: it holds the password. */
+                return sg_error_set(err, SG_EX_CONFIG,
+                                    "database URL: malformed %% escape in user or password");
+            }
+            auth = at + 1;
+        }
+        if (!(u->hosts = dup_range(auth, (size_t)(auth_end - auth))))
+            goto oom;
+        if (*u->hosts && parse_host(u, err) < 0) {
+            sg_url_free(u);
+            return -1;
+        }
+        if (*auth_end == '/') {
+            if (!(u->path = pct_decode(auth_end + 1, (size_t)(rest_end - auth_end - 1), 0))) {
+                sg_url_free(u);
+                return sg_error_set(err, SG_EX_CONFIG,
+                                    "database URL: malformed %% escape in database name");
+            }
+        }
+    }
+    if (qmark && parse_query(u, qmark + 1, err) < 0) {
+        sg_url_free(u);
+        return -1;
+    }
+    return 0;
+oom:
+    sg_url_free(u);
+    return sg_error_set(err, SG_EX_OSERR, "out of memory");
+}
+
+char *sg_url_read_file(const char *path, int allow_insecure, struct sg_error *err)
+{
+    struct stat st;
+    char *buf = NULL;
+    ssize_t n;
+    /* Kubernetes secret volumes are symlinks into ..data: follow them, then
+     * check the regular file actually opened. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+
+    if (fd < 0) {
+        sg_error_set(err, SG_EX_CONFIG, "unable to open DATABASE_URL_FILE %s: %s", path,
+                     strerror(errno));
+        return NULL;
+    }
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        sg_error_set(err, SG_EX_CONFIG, "DATABASE_URL_FILE %s is not a regular file", path);
+        goto out;
+    }
+    if ((st.st_mode & 077) && !allow_insecure) {
+        sg_error_set(err, SG_EX_CONFIG,
+                     "DATABASE_URL_FILE %s is readable by group or others (mode %04o); "
+                     "chmod 0600 it or pass --allow-insecure-files",
+                     path, (unsigned)(st.st_mode & 07777));
+        goto out;
+    }
+    if (st.st_size > 65536) {
+        sg_error_set(err, SG_EX_CONFIG, "DATABASE_URL_FILE %s is larger than 64 KiB", path);
+        goto out;
+    }
+    buf = malloc((size_t)st.st_size + 1);
+    if (!buf) {
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
+        goto out;
+    }
+    size_t len = 0;
+    while ((n = read(fd, buf + len, (size_t)st.st_size - len)) > 0)
+        len += (size_t)n;
+    if (n < 0) {
+        sg_error_set(err, SG_EX_CONFIG, "unable to read DATABASE_URL_FILE %s: %s", path,
+                     strerror(errno));
+        explicit_bzero(buf, len);
+        free(buf);
+        buf = NULL;
+        goto out;
+    }
+    buf[len] = '\0';
+    if (len > 0 && buf[len - 1] == '\n')
+        buf[--len] = '\0';
+    if (len > 0 && buf[len - 1] == '\r')
+        buf[--len] = '\0';
+out:
+    close(fd);
+    return buf;
+}
+
+int sg_duration_parse(const char *s, const char *what, long long *ms, struct sg_error *err)
+{
+    const char *p = s;
+    unsigned long long v = 0;
+    long long mult;
+
+    if (!s || !*s)
+        return sg_error_set(err, SG_EX_CONFIG, "%s: empty duration", what);
+    while (*p >= '0' && *p <= '9') {
+        if (v > (unsigned long long)LLONG_MAX / 10)
+            goto bad;
+        v = v * 10 + (unsigned)(*p - '0');
+        p++;
+    }
+    if (p == s)
+        goto bad;
+    if (*p == '\0' || strcmp(p, "s") == 0)
+        mult = 1000;
+    else if (strcmp(p, "ms") == 0)
+        mult = 1;
+    else if (strcmp(p, "m") == 0)
+        mult = 60000;
+    else if (strcmp(p, "h") == 0)
+        mult = 3600000;
+    else
+        goto bad;
+    /* Cap at ~100 years: far beyond any sane wait, and no overflow later. */
+    if (v > 3153600000000ULL / (unsigned long long)mult)
+        goto bad;
+    *ms = (long long)v * mult;
+    return 0;
+bad:
+    return sg_error_set(err, SG_EX_CONFIG,
+                        "%s: invalid duration '%.40s' (use e.g. 500ms, 30s, 5m, 1h; 0 = none)",
+                        what, s);
+}
+
+int sg_ident_valid(const char *s)
+{
+    size_t n = 0;
+
+    if (!s || !(isalpha((unsigned char)s[0]) || s[0] == '_'))
+        return 0;
+    for (; s[n]; n++)
+        if (!(isalnum((unsigned char)s[n]) || s[n] == '_') || (unsigned char)s[n] >= 0x80)
+            return 0;
+    return n <= 63;
+}

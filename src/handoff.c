@@ -1,0 +1,120 @@
+/* handoff.c -- termination signals while schemagate works, and the exec
+ * into the application. Modelled on tini's restore_signals(): whatever mask
+ * and dispositions we inherited are what the app gets. */
+#include "handoff.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "driver.h"
+#include "exitcodes.h"
+#include "log.h"
+
+static const int term_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
+#define NSIG_TERM (sizeof term_signals / sizeof term_signals[0])
+
+static volatile sig_atomic_t pending;
+static struct sg_conn *volatile watched;
+static sigset_t saved_mask;
+static struct sigaction saved_act[NSIG_TERM];
+static struct sigaction saved_pipe;
+static int installed;
+
+static void on_signal(int signo)
+{
+    int saved = errno;
+    struct sg_conn *c = watched;
+
+    if (!pending)
+        pending = signo;
+    /* Cancel the running statement so the wait or migration ends now; the
+     * driver's interrupt is async-signal-safe (PQcancel, sqlite3_interrupt). */
+    if (c && c->driver->interrupt)
+        c->driver->interrupt(c);
+    errno = saved;
+}
+
+int sg_signals_install(void)
+{
+    struct sigaction sa;
+    sigset_t unblock;
+
+    if (installed)
+        return 0;
+    sigprocmask(SIG_SETMASK, NULL, &saved_mask);
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigfillset(&sa.sa_mask);
+    /* No SA_RESTART: a blocking sleep or poll must return so we can stop. */
+    sigemptyset(&unblock);
+    for (size_t i = 0; i < NSIG_TERM; i++) {
+        if (sigaction(term_signals[i], &sa, &saved_act[i]) < 0)
+            return -1;
+        sigaddset(&unblock, term_signals[i]);
+    }
+    /* A dead server socket must be an error return, not a silent death. */
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, &saved_pipe);
+    /* A parent may have blocked TERM; while we hold a lock we must hear it. */
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    installed = 1;
+    return 0;
+}
+
+int sg_signal_pending(void)
+{
+    return pending;
+}
+
+void sg_signals_watch(struct sg_conn *c)
+{
+    watched = c;
+}
+
+void sg_signals_restore(void)
+{
+    if (!installed)
+        return;
+    watched = NULL;
+    for (size_t i = 0; i < NSIG_TERM; i++)
+        sigaction(term_signals[i], &saved_act[i], NULL);
+    sigaction(SIGPIPE, &saved_pipe, NULL);
+    sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+    installed = 0;
+}
+
+void sg_env_scrub(const char *list)
+{
+    char name[256];
+
+    while (list && *list) {
+        size_t n = strcspn(list, ",");
+        if (n > 0 && n < sizeof name) {
+            memcpy(name, list, n);
+            name[n] = '\0';
+            unsetenv(name);
+        }
+        list += n;
+        if (*list == ',')
+            list++;
+    }
+}
+
+int sg_exec(char *const argv[])
+{
+    int e;
+
+    fflush(NULL);
+    sg_signals_restore();
+    execvp(argv[0], argv);
+    e = errno;
+    /* Put our handlers back? No: we are about to exit with a status. */
+    sg_log(SG_LOG_ERROR, "exec_failed", SG_F(SG_S("program", argv[0]), SG_S("error", strerror(e))),
+           "unable to exec %s: %s", argv[0], strerror(e));
+    return e == ENOENT ? SG_EX_NOT_FOUND : SG_EX_CANNOT_EXEC;
+}

@@ -1,0 +1,495 @@
+/* migration.c -- reading a migrations directory into memory: file-name
+ * grammar, up/down sections and directives, checksums. Every file is read
+ * through the descriptor that was checked, once, before any lock is taken. */
+#include "migration.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "checksum.h"
+#include "config.h"
+#include "exitcodes.h"
+#include "sqlsplit.h"
+
+enum { LAYOUT_DBMATE = 0, LAYOUT_UP = 1, LAYOUT_DOWN = 2 };
+
+int sg_version_canon(const char *s, char out[SG_VERSION_MAX + 1])
+{
+    size_t n = 0;
+
+    while (s[n] >= '0' && s[n] <= '9')
+        n++;
+    if (n == 0 || n > SG_VERSION_MAX || s[n] != '\0')
+        return -1;
+    while (*s == '0' && n > 1) {
+        s++;
+        n--;
+    }
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return 0;
+}
+
+int sg_version_cmp(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+
+    /* Canonical forms have no leading zeros: the longer one is larger. */
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+static int has_suffix(const char *s, size_t n, const char *suf)
+{
+    size_t m = strlen(suf);
+    return n >= m && memcmp(s + n - m, suf, m) == 0;
+}
+
+int sg_migration_name_parse(const char *fname, char version[SG_VERSION_MAX + 1], char **name)
+{
+    size_t n = strlen(fname), digits = 0, end;
+    int layout;
+    char v[SG_VERSION_MAX + 1];
+
+    *name = NULL;
+    if (fname[0] == '.' || !has_suffix(fname, n, ".sql"))
+        return -2;
+    if (has_suffix(fname, n, ".up.sql")) {
+        layout = LAYOUT_UP;
+        end = n - 7;
+    } else if (has_suffix(fname, n, ".down.sql")) {
+        layout = LAYOUT_DOWN;
+        end = n - 9;
+    } else {
+        layout = LAYOUT_DBMATE;
+        end = n - 4;
+    }
+    while (digits < end && isdigit((unsigned char)fname[digits]))
+        digits++;
+    if (digits == 0 || digits > SG_VERSION_MAX || digits + 1 >= end || fname[digits] != '_')
+        return -1;
+    for (size_t i = digits + 1; i < end; i++) {
+        unsigned char c = (unsigned char)fname[i];
+        if (!(isalnum(c) || c == '_' || c == '-' || c == '.') || c >= 0x80)
+            return -1;
+    }
+    memcpy(v, fname, digits);
+    v[digits] = '\0';
+    if (sg_version_canon(v, version) < 0)
+        return -1;
+    *name = strndup(fname + digits + 1, end - digits - 1);
+    return *name ? layout : -1;
+}
+
+void sg_migration_clear(struct sg_migration *m)
+{
+    free(m->name);
+    free(m->file);
+    free(m->down_file);
+    free(m->up.sql);
+    free(m->down.sql);
+    memset(m, 0, sizeof *m);
+}
+
+void sg_migrations_free(struct sg_migration_set *set)
+{
+    for (size_t i = 0; i < set->n; i++)
+        sg_migration_clear(&set->v[i]);
+    free(set->v);
+    set->v = NULL;
+    set->n = 0;
+}
+
+/* Is the line "-- migrate:WORD ..."? Returns a pointer past WORD, or NULL. */
+static const char *marker(const char *line, size_t len, const char *word)
+{
+    size_t i = 0, w = strlen(word);
+
+    if (len < 2 || line[0] != '-' || line[1] != '-')
+        return NULL;
+    i = 2;
+    while (i < len && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    if (len - i < 8 + w || memcmp(line + i, "migrate:", 8) != 0 ||
+        memcmp(line + i + 8, word, w) != 0)
+        return NULL;
+    i += 8 + w;
+    if (i < len && !isspace((unsigned char)line[i]))
+        return NULL;
+    return line + i;
+}
+
+/* Parses the directives after "-- migrate:up" (until end of line). */
+static int directives(struct sg_migration *m, const char *p, const char *end, int line,
+                      struct sg_error *err)
+{
+    while (p < end) {
+        while (p < end && isspace((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (p < end && !isspace((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (n == 0)
+            break;
+        if (n == 17 && memcmp(w, "transaction:false", n) == 0) {
+            m->no_transaction = 1;
+        } else if (n == 16 && memcmp(w, "transaction:true", n) == 0) {
+            m->no_transaction = 0;
+        } else if (n > 13 && memcmp(w, "lock_timeout:", 13) == 0) {
+            char d[32];
+            struct sg_error derr;
+            if (n - 13 >= sizeof d)
+                goto bad;
+            memcpy(d, w + 13, n - 13);
+            d[n - 13] = '\0';
+            if (sg_duration_parse(d, "lock_timeout", &m->lock_timeout_ms, &derr) < 0)
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: %s", m->file, line, derr.msg);
+        } else {
+        bad:
+            return sg_error_set(err, SG_EX_DATA,
+                                "%s:%d: unknown directive '%.*s' (known: transaction:false, "
+                                "lock_timeout:DURATION)",
+                                m->file, line, (int)(n > 60 ? 60 : n), w);
+        }
+    }
+    return 0;
+}
+
+static int set_section(struct sg_section *s, const char *buf, size_t len, int line,
+                       const char *file, struct sg_error *err)
+{
+    s->sql = malloc(len + 1);
+    if (!s->sql)
+        return sg_error_set(err, SG_EX_OSERR, "out of memory reading %s", file);
+    memcpy(s->sql, buf, len);
+    s->sql[len] = '\0';
+    s->len = len;
+    s->line = line;
+    s->file = file;
+    return 0;
+}
+
+/* True if the section holds at least one statement. */
+static int section_has_sql(const struct sg_section *s, struct sg_error *err, int *has)
+{
+    struct sg_stmt *st = NULL;
+    size_t n = 0;
+
+    if (sg_sql_split(s->sql, s->len, SG_DIALECT_POSTGRES, s->file, s->line, &st, &n, err) < 0)
+        return -1;
+    free(st);
+    *has = n > 0;
+    return 0;
+}
+
+int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int layout,
+                       struct sg_error *err)
+{
+    const char *p = buf, *end = buf + len;
+    const char *up = NULL, *down = NULL, *up_end = NULL;
+    int line = 1, up_line = 0, down_line = 0, has;
+    const char *file = layout == LAYOUT_DOWN ? m->down_file : m->file;
+
+    if (memchr(buf, '\0', len))
+        return sg_error_set(err, SG_EX_DATA, "%s: contains a NUL byte", file);
+    if (layout == LAYOUT_DOWN)
+        return set_section(&m->down, buf, len, 1, m->down_file, err);
+
+    /* Walk the lines, looking for markers at the start of a line. */
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        const char *rest;
+        size_t ll = (size_t)(eol - p);
+
+        if ((rest = marker(p, ll, "up"))) {
+            if (up)
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: second -- migrate:up", file, line);
+            if (down)
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: -- migrate:up after -- migrate:down",
+                                    file, line);
+            if (directives(m, rest, eol, line, err) < 0)
+                return -1;
+            up = nl ? nl + 1 : end;
+            up_line = line + 1;
+        } else if ((rest = marker(p, ll, "down"))) {
+            if (layout == LAYOUT_UP)
+                return sg_error_set(err, SG_EX_DATA,
+                                    "%s:%d: -- migrate:down in a .up.sql file (put it in the "
+                                    ".down.sql file)", file, line);
+            if (!up)
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: -- migrate:down before -- migrate:up",
+                                    file, line);
+            if (down)
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: second -- migrate:down", file, line);
+            up_end = p;
+            down = nl ? nl + 1 : end;
+            down_line = line + 1;
+        } else if (!up && layout == LAYOUT_DBMATE) {
+            /* Before the up marker only blank lines and comments may stand. */
+            const char *q = p;
+            while (q < eol && isspace((unsigned char)*q))
+                q++;
+            if (q < eol && !(eol - q >= 2 && q[0] == '-' && q[1] == '-'))
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: SQL before -- migrate:up", file, line);
+        }
+        line++;
+        p = nl ? nl + 1 : end;
+    }
+    if (layout == LAYOUT_UP) {
+        /* The whole file is the up section; a leading marker is a comment to SQL. */
+        if (set_section(&m->up, buf, len, 1, file, err) < 0)
+            return -1;
+    } else {
+        if (!up)
+            return sg_error_set(err, SG_EX_DATA,
+                                "%s: no '-- migrate:up' line (dbmate layout needs one; or name it "
+                                "VERSION_name.up.sql)", file);
+        if (!up_end)
+            up_end = end;
+        if (set_section(&m->up, up, (size_t)(up_end - up), up_line, file, err) < 0)
+            return -1;
+        if (down) {
+            if (set_section(&m->down, down, (size_t)(end - down), down_line, file, err) < 0)
+                return -1;
+        }
+    }
+    if (section_has_sql(&m->up, err, &has) < 0)
+        return -1;
+    if (!has)
+        return sg_error_set(err, SG_EX_DATA, "%s: the up section is empty", file);
+    if (m->down.sql) {
+        if (section_has_sql(&m->down, err, &has) < 0)
+            return -1;
+        if (!has) {
+            /* An empty down (dbmate's template) means "no down": down refuses it. */
+            free(m->down.sql);
+            memset(&m->down, 0, sizeof m->down);
+        }
+    }
+    sg_sha256_hex(m->up.sql, m->up.len, m->checksum);
+    return 0;
+}
+
+/* Reads a whole file through the descriptor that was checked. */
+static char *read_at(int dirfd, const char *dir, const char *name, size_t *len,
+                     struct sg_error *err)
+{
+    struct stat st;
+    char *buf = NULL;
+    size_t cap, n = 0;
+    int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+
+    if (fd < 0) {
+        sg_error_set(err, SG_EX_NOINPUT, "unable to open %s/%s: %s", dir, name, strerror(errno));
+        return NULL;
+    }
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        sg_error_set(err, SG_EX_DATA, "%s: not a regular file", name);
+        goto out;
+    }
+    cap = (size_t)st.st_size + 1;
+    if (!(buf = malloc(cap))) {
+        sg_error_set(err, SG_EX_OSERR, "out of memory reading %s (%lld bytes)", name,
+                     (long long)st.st_size);
+        goto out;
+    }
+    for (;;) {
+        ssize_t r = read(fd, buf + n, cap - n - 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            sg_error_set(err, SG_EX_NOINPUT, "unable to read %s: %s", name, strerror(errno));
+            free(buf);
+            buf = NULL;
+            goto out;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n + 1 == cap) {
+            /* The file grew while we read it: keep going, it is read once. */
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                sg_error_set(err, SG_EX_OSERR, "out of memory reading %s", name);
+                free(buf);
+                buf = NULL;
+                goto out;
+            }
+            buf = nb;
+        }
+    }
+    buf[n] = '\0';
+    *len = n;
+out:
+    close(fd);
+    return buf;
+}
+
+static int mig_cmp(const void *a, const void *b)
+{
+    return sg_version_cmp(((const struct sg_migration *)a)->version,
+                          ((const struct sg_migration *)b)->version);
+}
+
+/* Finds (or adds) the migration for version; *added tells which. */
+static struct sg_migration *slot(struct sg_migration_set *set, const char *version, int *added,
+                                 struct sg_error *err)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strcmp(set->v[i].version, version) == 0) {
+            *added = 0;
+            return &set->v[i];
+        }
+    if (set->n % 64 == 0) {
+        struct sg_migration *nv = realloc(set->v, (set->n + 64) * sizeof *nv);
+        if (!nv) {
+            sg_error_set(err, SG_EX_OSERR, "out of memory");
+            return NULL;
+        }
+        set->v = nv;
+    }
+    struct sg_migration *m = &set->v[set->n++];
+    memset(m, 0, sizeof *m);
+    memcpy(m->version, version, strlen(version) + 1);
+    m->lock_timeout_ms = -1;
+    *added = 1;
+    return m;
+}
+
+struct pending_file {
+    char *fname;
+    int layout;
+};
+
+static int fname_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct pending_file *)a)->fname, ((const struct pending_file *)b)->fname);
+}
+
+int sg_migrations_load(const char *dir, struct sg_migration_set *out, struct sg_error *err)
+{
+    struct pending_file *files = NULL;
+    size_t nfiles = 0;
+    DIR *d = NULL;
+    int dirfd, rc = -1;
+    struct dirent *e;
+
+    memset(out, 0, sizeof *out);
+    dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirfd < 0)
+        return sg_error_set(err, SG_EX_NOINPUT, "unable to open migrations directory %s: %s", dir,
+                            strerror(errno));
+    if (!(d = fdopendir(dirfd))) {
+        close(dirfd);
+        return sg_error_set(err, SG_EX_NOINPUT, "unable to read migrations directory %s: %s",
+                            dir, strerror(errno));
+    }
+    /* Collect names first and sort them, so errors and reads are deterministic. */
+    while ((errno = 0, e = readdir(d))) {
+        char version[SG_VERSION_MAX + 1], *name;
+        int layout = sg_migration_name_parse(e->d_name, version, &name);
+        free(name);
+        if (layout == -2)
+            continue;
+        if (layout == -1) {
+            struct stat st;
+            if (fstatat(dirfd, e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode))
+                continue;
+            sg_error_set(err, SG_EX_DATA,
+                         "%s: not a migration file name (expected VERSION_name.sql or "
+                         "VERSION_name.up.sql, VERSION 1-20 digits, name [A-Za-z0-9_.-])",
+                         e->d_name);
+            goto out;
+        }
+        if (nfiles % 64 == 0) {
+            struct pending_file *nf = realloc(files, (nfiles + 64) * sizeof *nf);
+            if (!nf) {
+                sg_error_set(err, SG_EX_OSERR, "out of memory");
+                goto out;
+            }
+            files = nf;
+        }
+        if (!(files[nfiles].fname = strdup(e->d_name))) {
+            sg_error_set(err, SG_EX_OSERR, "out of memory");
+            goto out;
+        }
+        files[nfiles++].layout = layout;
+    }
+    if (errno) {
+        sg_error_set(err, SG_EX_NOINPUT, "unable to read migrations directory %s: %s", dir,
+                     strerror(errno));
+        goto out;
+    }
+    if (nfiles > 1)
+        qsort(files, nfiles, sizeof *files, fname_cmp);
+
+    for (size_t i = 0; i < nfiles; i++) {
+        char version[SG_VERSION_MAX + 1], *name = NULL;
+        int layout = sg_migration_name_parse(files[i].fname, version, &name), added;
+        struct sg_migration *m = slot(out, version, &added, err);
+        char *buf;
+        size_t len = 0;
+
+        if (!m) {
+            free(name);
+            goto out;
+        }
+        /* Only a golang .up.sql/.down.sql pair of one name may share a version. */
+        int dup = !added &&
+                  (layout == LAYOUT_DBMATE || strcmp(m->name, name) != 0 ||
+                   (layout == LAYOUT_UP && m->file) ||
+                   (layout == LAYOUT_DOWN &&
+                    (m->down_file || (m->file && !has_suffix(m->file, strlen(m->file), ".up.sql")))));
+        if (dup) {
+            sg_error_set(err, SG_EX_DATA, "two migrations with version %s: %s and %s", version,
+                         m->file ? m->file : m->down_file, files[i].fname);
+            free(name);
+            goto out;
+        }
+        if (added)
+            m->name = name;
+        else
+            free(name);
+        if (layout == LAYOUT_DOWN)
+            m->down_file = strdup(files[i].fname);
+        else
+            m->file = strdup(files[i].fname);
+        if (!(layout == LAYOUT_DOWN ? m->down_file : m->file)) {
+            sg_error_set(err, SG_EX_OSERR, "out of memory");
+            goto out;
+        }
+        if (!(buf = read_at(dirfd, dir, files[i].fname, &len, err)))
+            goto out;
+        int prc = sg_migration_parse(m, buf, len, layout, err);
+        free(buf);
+        if (prc < 0)
+            goto out;
+    }
+    for (size_t i = 0; i < out->n; i++)
+        if (!out->v[i].file) {
+            sg_error_set(err, SG_EX_DATA, "%s: down migration without its .up.sql file",
+                         out->v[i].down_file);
+            goto out;
+        }
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, mig_cmp);
+    rc = 0;
+out:
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i].fname);
+    free(files);
+    closedir(d);
+    if (rc < 0)
+        sg_migrations_free(out);
+    return rc;
+}

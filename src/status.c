@@ -1,0 +1,262 @@
+/* status.c -- the commands that take no lock: status, validate, new, wait.
+ * They read the ledger and change nothing. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "exitcodes.h"
+#include "handoff.h"
+#include "lock.h"
+#include "log.h"
+#include "runner.h"
+
+/* Writes s as a JSON string to f. */
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static int read_ledger(struct sg_ctx *ctx, struct sg_ledger *l, struct sg_error *err)
+{
+    struct sg_conn *c = sg_session_open(ctx, err);
+    int rc;
+
+    if (!c)
+        return -1;
+    rc = c->driver->ledger_read(c, ctx->o->table, l, err);
+    sg_signals_watch(NULL);
+    sg_drv_close(c);
+    return rc;
+}
+
+int sg_cmd_status(struct sg_ctx *ctx, struct sg_error *err)
+{
+    struct sg_ledger l = {0};
+    struct sg_plan p = {0};
+    int json = ctx->o->format && strcmp(ctx->o->format, "json") == 0;
+    char lockdesc[96] = "";
+
+    if (!ctx->has_url)
+        return sg_error_set(err, SG_EX_CONFIG, "status needs a database URL (--database-url or "
+                                               "DATABASE_URL)");
+    {
+        struct sg_conn *c = sg_session_open(ctx, err);
+        char scope[512];
+        struct sg_lock lk;
+        if (!c)
+            return -1;
+        int rc = c->driver->ledger_read(c, ctx->o->table, &l, err);
+        if (rc == 0 && ctx->o->has_lock_key)
+            sg_lock_from_key(ctx->o->lock_key, &lk);
+        else if (rc == 0 && (rc = c->driver->scope(c, ctx->o->table, scope, sizeof scope, err)) == 0)
+            sg_lock_derive(scope, &lk);
+        if (rc == 0)
+            snprintf(lockdesc, sizeof lockdesc, "%s", lk.desc);
+        sg_signals_watch(NULL);
+        sg_drv_close(c);
+        if (rc < 0)
+            return -1;
+    }
+    if (sg_plan_build(&ctx->set, &l, &p, err) < 0) {
+        sg_ledger_free(&l);
+        return -1;
+    }
+    if (json) {
+        printf("{\"lock_key\":");
+        json_str(stdout, lockdesc);
+        printf(",\"table\":");
+        json_str(stdout, ctx->o->table);
+        printf(",\"applied\":%zu,\"pending\":%zu,\"changed\":%zu,\"missing\":%zu,\"dirty\":%zu,"
+               "\"migrations\":[",
+               p.applied, p.pending, p.changed, p.missing, p.dirty);
+        for (size_t i = 0; i < p.n; i++) {
+            const struct sg_plan_item *it = &p.v[i];
+            printf("%s{\"version\":", i ? "," : "");
+            json_str(stdout, it->m ? it->m->version : it->row->version);
+            printf(",\"name\":");
+            json_str(stdout, it->m ? it->m->name : it->row->name);
+            printf(",\"state\":\"%s\",\"file\":", sg_state_name(it->state));
+            if (it->m)
+                json_str(stdout, it->m->file);
+            else
+                printf("null");
+            printf(",\"applied_at\":");
+            if (it->row)
+                json_str(stdout, it->row->applied_at);
+            else
+                printf("null");
+            if (it->row)
+                printf(",\"execution_ms\":%lld,\"applied_by\":", it->row->execution_ms);
+            else
+                printf(",\"execution_ms\":null,\"applied_by\":");
+            if (it->row)
+                json_str(stdout, it->row->applied_by);
+            else
+                printf("null");
+            printf("}");
+        }
+        printf("]}\n");
+    } else {
+        printf("%-10s %-20s %-24s %s\n", "STATE", "VERSION", "APPLIED AT", "NAME");
+        for (size_t i = 0; i < p.n; i++) {
+            const struct sg_plan_item *it = &p.v[i];
+            printf("%-10s %-20s %-24s %s\n", sg_state_name(it->state),
+                   it->m ? it->m->version : it->row->version, it->row ? it->row->applied_at : "-",
+                   it->m ? it->m->name : it->row->name);
+        }
+        printf("\n%zu applied, %zu pending, %zu changed, %zu missing, %zu dirty; lock key %s\n",
+               p.applied, p.pending, p.changed, p.missing, p.dirty, lockdesc);
+    }
+    fflush(stdout);
+    sg_plan_free(&p);
+    sg_ledger_free(&l);
+    return 0;
+}
+
+int sg_cmd_validate(struct sg_ctx *ctx, struct sg_error *err)
+{
+    struct sg_ledger l = {0};
+    struct sg_plan p = {0};
+    int rc = 0;
+
+    /* Parsing already happened while loading: every file is well formed. */
+    if (!ctx->has_url) {
+        sg_log(SG_LOG_INFO, "valid", SG_F(SG_I("migrations", ctx->set.n)),
+               "%zu migration file(s) are valid", ctx->set.n);
+        return 0;
+    }
+    if (read_ledger(ctx, &l, err) < 0 || sg_plan_build(&ctx->set, &l, &p, err) < 0) {
+        sg_ledger_free(&l);
+        return -1;
+    }
+    for (size_t i = 0; i < p.n; i++)
+        if (p.v[i].state == SG_STATE_CHANGED)
+            sg_log(SG_LOG_ERROR, "changed", SG_F(SG_S("file", p.v[i].m->file)),
+                   "%s was changed after it was applied", p.v[i].m->file);
+    if (p.first_changed || p.first_dirty) {
+        /* verify()'s wording lives in runner.c; name the first problem here. */
+        const struct sg_plan_item *it = p.first_dirty ? p.first_dirty : p.first_changed;
+        rc = sg_error_set(err, SG_EX_DATA, "%s: %s", it->m ? it->m->file : it->row->name,
+                          it->state == SG_STATE_DIRTY ? "dirty in the database"
+                                                      : "changed after it was applied");
+    } else {
+        sg_log(SG_LOG_INFO, "valid",
+               SG_F(SG_I("migrations", ctx->set.n), SG_I("applied", p.applied),
+                    SG_I("pending", p.pending)),
+               "%zu migration file(s) are valid; %zu applied with matching checksums, %zu pending",
+               ctx->set.n, p.applied, p.pending);
+    }
+    sg_plan_free(&p);
+    sg_ledger_free(&l);
+    return rc;
+}
+
+int sg_cmd_new(struct sg_ctx *ctx, struct sg_error *err)
+{
+    static const char body[] = "-- migrate:up\n\n\n-- migrate:down\n\n";
+    const char *name = ctx->o->arg;
+    char path[4096], stamp[32], version[SG_VERSION_MAX + 1], *parsed = NULL;
+    time_t now = time(NULL);
+    struct tm tm;
+    int fd;
+
+    if (!name || !*name)
+        return sg_error_set(err, SG_EX_USAGE, "new needs a NAME");
+    gmtime_r(&now, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+    int n = snprintf(path, sizeof path, "%s_%s.sql", stamp, name);
+    if (n < 0 || (size_t)n >= sizeof path || sg_migration_name_parse(path, version, &parsed) != 0) {
+        free(parsed);
+        return sg_error_set(err, SG_EX_USAGE,
+                            "new: '%.60s' is not a valid migration name ([A-Za-z0-9_.-]+)", name);
+    }
+    free(parsed);
+    n = snprintf(path, sizeof path, "%s/%s_%s.sql", ctx->o->migrations_dir, stamp, name);
+    if (n < 0 || (size_t)n >= sizeof path)
+        return sg_error_set(err, SG_EX_USAGE, "new: path too long");
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return sg_error_set(err, errno == ENOENT ? SG_EX_NOINPUT : SG_EX_OSERR,
+                            "unable to create %s: %s", path, strerror(errno));
+    if (write(fd, body, sizeof body - 1) != (ssize_t)(sizeof body - 1) || close(fd) < 0) {
+        unlink(path);
+        return sg_error_set(err, SG_EX_OSERR, "unable to write %s: %s", path, strerror(errno));
+    }
+    printf("%s\n", path);
+    fflush(stdout);
+    return 0;
+}
+
+int sg_cmd_wait(struct sg_ctx *ctx, struct sg_error *err)
+{
+    long long start = sg_now_ms(), last_log = 0;
+    unsigned attempt = 0;
+
+    for (;;) {
+        struct sg_ledger l = {0};
+        struct sg_plan p = {0};
+        int done = 0;
+
+        if (read_ledger(ctx, &l, err) < 0 || sg_plan_build(&ctx->set, &l, &p, err) < 0) {
+            sg_ledger_free(&l);
+            return -1;
+        }
+        if (p.first_changed) {
+            int rc = sg_error_set(err, SG_EX_DATA, "%s was changed after it was applied",
+                                  p.first_changed->m->file);
+            sg_plan_free(&p);
+            sg_ledger_free(&l);
+            return rc;
+        }
+        if (l.exists && p.pending == 0 && p.dirty == 0) {
+            for (size_t i = 0; i < p.n; i++)
+                if (p.v[i].state == SG_STATE_MISSING)
+                    sg_log(SG_LOG_INFO, "database_ahead", SG_F(SG_S("version", p.v[i].row->version)),
+                           "version %s is recorded but has no file here: the database is ahead "
+                           "(rolling deploy)", p.v[i].row->version);
+            sg_log(SG_LOG_INFO, "schema_ready",
+                   SG_F(SG_I("applied", p.applied), SG_I("waited_ms", sg_now_ms() - start)),
+                   "schema is current (%zu applied) after %lld ms", p.applied,
+                   sg_now_ms() - start);
+            done = 1;
+        }
+        size_t pending = p.pending + p.dirty;
+        sg_plan_free(&p);
+        sg_ledger_free(&l);
+        if (done)
+            return 0;
+        long long now = sg_now_ms();
+        if (now - last_log >= 10000 || attempt == 0) {
+            sg_log(SG_LOG_INFO, "waiting_for_schema",
+                   SG_F(SG_I("pending", pending), SG_I("waited_ms", now - start)),
+                   "waiting for %zu migration(s) to be applied by another process (%lld s so far)",
+                   pending, (now - start) / 1000);
+            last_log = now;
+        }
+        if (ctx->o->timeout_ms > 0 && now - start >= ctx->o->timeout_ms)
+            return sg_error_set(err, SG_EX_TEMPFAIL,
+                                "%zu migration(s) still pending after %lld ms (--timeout)",
+                                pending, ctx->o->timeout_ms);
+        long long d = sg_backoff_ms(attempt++, 50, 1000);
+        if (ctx->o->timeout_ms > 0 && d > ctx->o->timeout_ms - (now - start))
+            d = ctx->o->timeout_ms - (now - start);
+        if (sg_sleep_ms(d) < 0)
+            return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                                "stopped by signal %d while waiting", sg_signal_pending());
+    }
+}
