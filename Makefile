@@ -82,7 +82,7 @@ $(BIN): $(CORE_OBJ) $(DRV_OBJ) $(B)/main.o
 $(B)/tests/%.o: tests/%.c $(wildcard include/*.h) $(wildcard tests/*/*.h) Makefile
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Wno-missing-prototypes -Itests -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Wno-missing-prototypes -Wno-format-truncation -Itests -c -o $@ $<
 
 $(B)/unit-tests: $(UNIT_SRC:%.c=$(B)/%.o) $(CORE_OBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS) $(CHECK_LIBS)

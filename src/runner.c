@@ -93,19 +93,23 @@ int sg_plan_build(const struct sg_migration_set *set, const struct sg_ledger *l,
     return 0;
 }
 
-/* The errors that mean "not ready yet": worth waiting for. Auth failures and
- * unknown databases are not: retrying them only delays the message. */
+/* The errors that mean "not ready yet": worth waiting for. A driver leaves
+ * sqlstate empty for network-level failures (refused, DNS, timeout). Auth
+ * failures, unknown databases or an unopenable SQLite file are not worth it:
+ * retrying them only delays the message. */
 static int transient(const struct sg_error *e)
 {
-    static const char *const permanent[] = {"28P01", "28000", "3D000", "1045", "1044", "1049",
-                                            "2059", NULL};
+    static const char *const retry[] = {"08001", "08006", "53300", "57P03", "1040", "1203",
+                                        "2002", "2003", "2005", "2006", "2013", NULL};
 
     if (e->code != SG_EX_UNAVAILABLE)
         return 0;
-    for (size_t i = 0; permanent[i]; i++)
-        if (strcmp(e->sqlstate, permanent[i]) == 0)
-            return 0;
-    return 1;
+    if (e->sqlstate[0] == '\0')
+        return 1;
+    for (size_t i = 0; retry[i]; i++)
+        if (strcmp(e->sqlstate, retry[i]) == 0)
+            return 1;
+    return 0;
 }
 
 struct sg_conn *sg_session_open(struct sg_ctx *ctx, struct sg_error *err)

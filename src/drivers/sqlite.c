@@ -61,9 +61,11 @@ static int sq_check_fs(const char *path, struct sg_error *err)
         snprintf(dir, sizeof dir, ".");
     else
         snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
-    if (statfs(dir, &fs) < 0)
+    if (statfs(dir, &fs) < 0) {
+        snprintf(err->sqlstate, sizeof err->sqlstate, "%d", SQLITE_CANTOPEN);
         return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open sqlite database %s: %s",
                             path, strerror(errno));
+    }
     switch ((unsigned long)fs.f_type) {
     case 0x6969UL:     /* NFS */
     case 0x517BUL:     /* SMB */
@@ -108,6 +110,7 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
     rc = sqlite3_open_v2(s->path, &s->db,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
+        snprintf(err->sqlstate, sizeof err->sqlstate, "%d", rc);
         sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open sqlite database %s: %s", s->path,
                      s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         sq_close(&s->base);
@@ -412,6 +415,26 @@ static int sq_sql_error(struct sq_conn *s, const struct sg_section *sec, const c
                         ec);
 }
 
+/* Skips blanks and comments, so an error is reported at its statement. */
+static const char *sq_skip_blank(const char *p)
+{
+    for (;;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == ';')
+            p++;
+        if (p[0] == '-' && p[1] == '-') {
+            while (*p && *p != '\n')
+                p++;
+        } else if (p[0] == '/' && p[1] == '*') {
+            const char *e = strstr(p + 2, "*/");
+            if (!e)
+                return p; /* let SQLite report the unterminated comment */
+            p = e + 2;
+        } else {
+            return p;
+        }
+    }
+}
+
 /* Runs every statement of a section with SQLite's own parser (it knows
  * trigger bodies), refusing transaction control inside our transaction. On
  * success *count is the number of statements run. `progress` (if not NULL)
@@ -426,14 +449,14 @@ static int sq_run_section(struct sq_conn *s, const struct sg_section *sec, int i
     while (*p) {
         sqlite3_stmt *st = NULL;
         const char *tail = NULL;
-        int rc = sqlite3_prepare_v2(s->db, p, -1, &st, &tail);
+        int rc;
 
+        p = sq_skip_blank(p);
+        rc = sqlite3_prepare_v2(s->db, p, -1, &st, &tail);
         if (rc != SQLITE_OK)
             return sq_sql_error(s, sec, p, err);
         if (!st) /* only blanks or comments remained */
             break;
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-            p++;
         char kw[16];
         sg_sql_keyword(p, (size_t)(tail - p), kw, sizeof kw);
         if (in_txn && (sg_sql_is_txn_control(p, (size_t)(tail - p), SG_DIALECT_SQLITE) ||

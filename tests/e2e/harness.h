@@ -11,6 +11,7 @@ struct h_result {
     char *out;      /* captured stdout (NUL-terminated, owned) */
     char *err;      /* captured stderr */
     long long ms;   /* wall time */
+    pid_t pid;      /* the process that ran */
 };
 
 /* Runs schemagate with args (NULL-terminated, without argv[0]) in directory
