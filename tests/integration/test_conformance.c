@@ -1,0 +1,471 @@
+/* test_conformance.c -- what the engine relies on from every driver, written
+ * once and looped over each URL in SG_TEST_URLS (one loop index per URL).
+ * Only portable SQL appears here; backend-specific behaviour lives in the
+ * backend's own suite. Every test makes its own ledger and tables. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exitcodes.h"
+#include "integration.h"
+
+#define URL it_url((size_t)_i)
+#define ERRFMT(e) "%s (code %d, sqlstate %s)", (e).msg, (e).code, (e).sqlstate
+
+static void close_all(struct sg_conn *a, struct sg_conn *b)
+{
+    sg_drv_close(a);
+    sg_drv_close(b);
+}
+
+START_TEST(test_lock_is_exclusive_across_two_sessions)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL), *b = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger");
+    struct sg_lock la, lb;
+    struct sg_error e = {0};
+
+    it_lock_for(a, t, &la);
+    it_lock_for(b, t, &lb);
+    ck_assert_msg(la.key == lb.key, "two sessions derive different keys for one ledger");
+    ck_assert_int_eq(a->driver->try_lock(a, &la, &e), 1);
+    ck_assert_int_eq(b->driver->try_lock(b, &lb, &e), 0);
+    ck_assert_int_eq(b->driver->try_lock(b, &lb, &e), 0);
+    ck_assert_msg(a->driver->unlock(a, &la, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_try_lock_within(b, &lb, 2000), 1);
+    ck_assert_int_eq(a->driver->try_lock(a, &la, &e), 0);
+    close_all(a, b);
+}
+END_TEST
+
+START_TEST(test_lock_is_freed_when_the_holders_session_closes)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL), *b = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger");
+    struct sg_lock l;
+    struct sg_error e = {0};
+
+    it_lock_for(a, t, &l);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    ck_assert_int_eq(b->driver->try_lock(b, &l, &e), 0);
+    sg_drv_close(a);
+    /* The server ends the session asynchronously: allow it a moment. */
+    ck_assert_int_eq(it_try_lock_within(b, &l, 5000), 1);
+    sg_drv_close(b);
+}
+END_TEST
+
+START_TEST(test_distinct_ledgers_get_distinct_keys_and_do_not_block)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL), *b = it_connect(URL, NULL, NULL);
+    struct sg_lock l1, l2;
+    struct sg_error e = {0};
+
+    it_lock_for(a, it_name("sg_ledger_one"), &l1);
+    it_lock_for(b, it_name("sg_ledger_two"), &l2);
+    ck_assert_msg(l1.key != l2.key, "two ledger tables share a lock key");
+    ck_assert_int_eq(a->driver->try_lock(a, &l1, &e), 1);
+    ck_assert_int_eq(b->driver->try_lock(b, &l2, &e), 1);
+    close_all(a, b);
+}
+END_TEST
+
+START_TEST(test_taking_the_lock_twice_on_one_session_needs_one_unlock)
+{
+    /* Session locks stack on PostgreSQL: a driver must not let them. */
+    struct sg_conn *a = it_connect(URL, NULL, NULL), *b = it_connect(URL, NULL, NULL);
+    struct sg_lock l;
+    struct sg_error e = {0};
+
+    it_lock_for(a, it_name("sg_ledger"), &l);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    ck_assert_msg(a->driver->unlock(a, &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_try_lock_within(b, &l, 2000), 1);
+    close_all(a, b);
+}
+END_TEST
+
+START_TEST(test_lock_held_is_true_only_on_the_holding_session)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL), *b = it_connect(URL, NULL, NULL);
+    struct sg_lock l;
+    struct sg_error e = {0};
+
+    it_lock_for(a, it_name("sg_ledger"), &l);
+    ck_assert_int_eq(a->driver->lock_held(a, &l, &e), 0);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    ck_assert_int_eq(a->driver->lock_held(a, &l, &e), 1);
+    ck_assert_int_eq(b->driver->lock_held(b, &l, &e), 0);
+    ck_assert_msg(a->driver->unlock(a, &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(a->driver->lock_held(a, &l, &e), 0);
+    close_all(a, b);
+}
+END_TEST
+
+START_TEST(test_lock_holder_can_be_asked_by_a_waiter)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL), *b = it_connect(URL, NULL, NULL);
+    struct sg_lock l;
+    struct sg_error e = {0};
+    char holder[256] = "x";
+
+    it_lock_for(a, it_name("sg_ledger"), &l);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    if (b->driver->lock_holder)
+        ck_assert_msg(b->driver->lock_holder(b, &l, holder, sizeof holder, &e) == 0, ERRFMT(e));
+    close_all(a, b);
+}
+END_TEST
+
+START_TEST(test_session_id_is_stable_and_differs_between_sessions)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL), *b = it_connect(URL, NULL, NULL);
+    struct sg_error e = {0};
+    long long a1, a2, b1;
+
+    if (!(a->driver->caps & SG_CAP_LOCK_SESSION_ID)) {
+        close_all(a, b);
+        return;
+    }
+    a1 = a->driver->session_id(a, &e);
+    a2 = a->driver->session_id(a, &e);
+    b1 = b->driver->session_id(b, &e);
+    ck_assert_msg(a1 > 0 && a1 == a2, "session_id %lld then %lld", a1, a2);
+    ck_assert_msg(b1 > 0 && b1 != a1, "two sessions share id %lld", a1);
+    close_all(a, b);
+}
+END_TEST
+
+START_TEST(test_ledger_read_without_the_table_reports_it_missing)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    ck_assert_msg(a->driver->ledger_read(a, it_name("sg_ledger"), &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(l.exists, 0);
+    ck_assert_uint_eq(l.n, 0);
+    sg_ledger_free(&l);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_ledger_create_is_idempotent_and_starts_empty)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger");
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(a->driver->ledger_read(a, t, &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(l.exists, 1);
+    ck_assert_uint_eq(l.n, 0);
+    sg_ledger_free(&l);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_apply_commits_the_migration_and_its_ledger_row)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *u = it_name("sg_users");
+    char text[512], text2[512];
+    struct sg_migration *m1, *m2;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (id INTEGER PRIMARY KEY, email VARCHAR(100));\n"
+             "INSERT INTO %s (id, email) VALUES (1, 'a@example.com');\n"
+             "-- migrate:down\nDROP TABLE %s;\n",
+             u, u, u);
+    snprintf(text2, sizeof text2, "-- migrate:up\nINSERT INTO %s (id) VALUES (2);\n", u);
+    m1 = it_migration("20240101000000", "users", text);
+    m2 = it_migration("20240102000000", "more_users", text2);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
+    /* The second only works if the first really committed its table. */
+    ck_assert_msg(it_apply(a, t, m2, 0, 0, &e) == 0, ERRFMT(e));
+    r = it_row(a, t, "20240101000000", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_str_eq(r->name, "users");
+    ck_assert_str_eq(r->checksum, m1->checksum);
+    ck_assert_str_eq(r->applied_by, "it-host:42");
+    ck_assert_int_eq(r->dirty, 0);
+    ck_assert_msg(strlen(r->applied_at) == 20 && r->applied_at[10] == 'T' &&
+                      r->applied_at[19] == 'Z',
+                  "applied_at '%s' is not YYYY-MM-DDTHH:MM:SSZ", r->applied_at);
+    ck_assert_msg(r->execution_ms >= 0, "execution_ms %lld", r->execution_ms);
+    ck_assert_uint_eq(l.n, 2);
+    ck_assert_str_eq(l.v[0].version, "20240101000000"); /* sorted */
+    sg_ledger_free(&l);
+    it_migration_free(m1);
+    it_migration_free(m2);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_a_failing_statement_names_its_file_and_line)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512], want[128];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    /* File lines: 1 marker, 2 comment, 3 CREATE, 4 blank, 5 the bad SELECT. */
+    snprintf(text, sizeof text,
+             "-- migrate:up\n-- a comment\nCREATE TABLE %s (i INTEGER);\n\n"
+             "SELECT no_such_column FROM %s;\n",
+             x, x);
+    m = it_migration("7", "bad", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    snprintf(want, sizeof want, "7_bad.sql:5:");
+    ck_assert_msg(strncmp(e.msg, want, strlen(want)) == 0, "message '%s' does not start '%s'",
+                  e.msg, want);
+    ck_assert_ptr_null(it_row(a, t, "7", &l));
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_a_failing_second_statement_leaves_nothing_of_the_first)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512], again[256];
+    struct sg_migration *m, *m2;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    if (!(a->driver->caps & SG_CAP_TRANSACTIONAL_DDL)) {
+        sg_drv_close(a);
+        return; /* DDL commits implicitly there: the dirty marker covers it */
+    }
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i INTEGER);\nINSERT INTO %s (nope) VALUES (1);\n",
+             x, x);
+    snprintf(again, sizeof again, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
+    m = it_migration("8", "half", text);
+    m2 = it_migration("9", "again", again);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    ck_assert_msg(strncmp(e.msg, "8_half.sql:3:", 13) == 0, "message '%s'", e.msg);
+    ck_assert_ptr_null(it_row(a, t, "8", &l));
+    sg_ledger_free(&l);
+    /* The table of the first statement was rolled back with it. */
+    ck_assert_msg(it_apply(a, t, m2, 0, 0, &e) == 0, ERRFMT(e));
+    it_migration_free(m);
+    it_migration_free(m2);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_transaction_control_is_refused_before_anything_runs)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512], again[256];
+    struct sg_migration *m, *m2;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\nCOMMIT;\n", x);
+    snprintf(again, sizeof again, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
+    m = it_migration("10", "commits", text);
+    m2 = it_migration("11", "again", again);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    ck_assert_msg(strncmp(e.msg, "10_commits.sql:3", 16) == 0, "message '%s'", e.msg);
+    ck_assert_ptr_null(it_row(a, t, "10", &l));
+    sg_ledger_free(&l);
+    ck_assert_msg(it_apply(a, t, m2, 0, 0, &e) == 0, "the CREATE ran anyway: " ERRFMT(e));
+    it_migration_free(m);
+    it_migration_free(m2);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_down_runs_the_down_section_and_removes_the_row)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n-- migrate:down\nDROP TABLE %s;\n", x,
+             x);
+    m = it_migration("12", "updown", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m, 1, 0, &e) == 0, ERRFMT(e));
+    ck_assert_ptr_null(it_row(a, t, "12", &l));
+    sg_ledger_free(&l);
+    /* Up again works only if down really dropped the table. */
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_non_transactional_migration_is_recorded_clean)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\nCREATE TABLE %s (i INTEGER);\n"
+             "INSERT INTO %s (i) VALUES (1);\n",
+             x, x);
+    m = it_migration("13", "notx", text);
+    ck_assert_int_eq(m->no_transaction, 1);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    r = it_row(a, t, "13", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 0);
+    ck_assert_str_eq(r->checksum, m->checksum);
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_failing_non_transactional_migration_stays_dirty_at_the_statement_reached)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\nCREATE TABLE %s (i INTEGER);\n"
+             "INSERT INTO %s (nope) VALUES (1);\n",
+             x, x);
+    m = it_migration("14", "notx_bad", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    ck_assert_msg(strncmp(e.msg, "14_notx_bad.sql:3:", 18) == 0, "message '%s'", e.msg);
+    r = it_row(a, t, "14", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 1);
+    ck_assert_int_eq(r->dirty_done, 1);
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_ledger_edits_insert_clean_and_delete_rows)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512];
+    struct sg_migration *m, *bad;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
+    m = it_migration("15", "baseline", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_INSERT, m, "15", "it-host:1", &e) == 0,
+                  ERRFMT(e));
+    r = it_row(a, t, "15", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 0);
+    ck_assert_str_eq(r->checksum, m->checksum);
+    ck_assert_str_eq(r->name, "baseline");
+    sg_ledger_free(&l);
+
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\nCREATE TABLE %s_b (i INTEGER);\nSELECT nope;\n", x);
+    bad = it_migration("16", "dirty", text);
+    ck_assert_int_eq(it_apply(a, t, bad, 0, 0, &e), -1);
+    r = it_row(a, t, "16", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 1);
+    sg_ledger_free(&l);
+    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_CLEAN, bad, "16", "it-host:1", &e) == 0,
+                  ERRFMT(e));
+    r = it_row(a, t, "16", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 0);
+    sg_ledger_free(&l);
+    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_DELETE, NULL, "16", "it-host:1", &e) ==
+                      0,
+                  ERRFMT(e));
+    ck_assert_ptr_null(it_row(a, t, "16", &l));
+    ck_assert_uint_eq(l.n, 1);
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    it_migration_free(bad);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_no_urls_configured)
+{
+    printf("conformance: SG_TEST_URLS is empty: no driver to test (tests/run.sh sets it)\n");
+}
+END_TEST
+
+Suite *conformance_suite(void)
+{
+    Suite *s = suite_create("conformance");
+    TCase *tc = tcase_create("driver");
+    int n = (int)it_url_count();
+
+    tcase_set_timeout(tc, IT_TIMEOUT);
+    if (n == 0) {
+        tcase_add_test(tc, test_no_urls_configured);
+    } else {
+        for (int i = 0; i < n; i++)
+            printf("conformance: loop index %d is %.*s\n", i,
+                   (int)strcspn(it_url((size_t)i), ":"), it_url((size_t)i));
+        tcase_add_loop_test(tc, test_lock_is_exclusive_across_two_sessions, 0, n);
+        tcase_add_loop_test(tc, test_lock_is_freed_when_the_holders_session_closes, 0, n);
+        tcase_add_loop_test(tc, test_distinct_ledgers_get_distinct_keys_and_do_not_block, 0, n);
+        tcase_add_loop_test(tc, test_taking_the_lock_twice_on_one_session_needs_one_unlock, 0, n);
+        tcase_add_loop_test(tc, test_lock_held_is_true_only_on_the_holding_session, 0, n);
+        tcase_add_loop_test(tc, test_lock_holder_can_be_asked_by_a_waiter, 0, n);
+        tcase_add_loop_test(tc, test_session_id_is_stable_and_differs_between_sessions, 0, n);
+        tcase_add_loop_test(tc, test_ledger_read_without_the_table_reports_it_missing, 0, n);
+        tcase_add_loop_test(tc, test_ledger_create_is_idempotent_and_starts_empty, 0, n);
+        tcase_add_loop_test(tc, test_apply_commits_the_migration_and_its_ledger_row, 0, n);
+        tcase_add_loop_test(tc, test_a_failing_statement_names_its_file_and_line, 0, n);
+        tcase_add_loop_test(tc, test_a_failing_second_statement_leaves_nothing_of_the_first, 0,
+                            n);
+        tcase_add_loop_test(tc, test_transaction_control_is_refused_before_anything_runs, 0, n);
+        tcase_add_loop_test(tc, test_down_runs_the_down_section_and_removes_the_row, 0, n);
+        tcase_add_loop_test(tc, test_non_transactional_migration_is_recorded_clean, 0, n);
+        tcase_add_loop_test(
+            tc, test_failing_non_transactional_migration_stays_dirty_at_the_statement_reached, 0,
+            n);
+        tcase_add_loop_test(tc, test_ledger_edits_insert_clean_and_delete_rows, 0, n);
+    }
+    suite_add_tcase(s, tc);
+    return s;
+}
