@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# run.sh all|valgrind -- the whole test suite: unit tests, then throwaway
+# PostgreSQL and MariaDB servers on 127.0.0.1 for the driver conformance and
+# end-to-end suites, then the container and multi-host tests. Each suite
+# prints its own summary; the last line is the total.
+#
+# Servers' URLs reach the suites as SG_TEST_PG_URL, SG_TEST_MYSQL_URL and
+# SG_TEST_URLS (every backend, space separated, for the conformance loop).
+set -u
+cd "$(dirname "$0")/.."
+B=${B:-build}
+mode=${1:-all}
+export SG_BIN=$PWD/$B/schemagate SG_HELPERS=$PWD/$B/tests/helpers
+export CK_DEFAULT_TIMEOUT=${CK_DEFAULT_TIMEOUT:-120}
+
+passed=0 failed=0 failures=()
+run() { # name command...
+    local name=$1
+    shift
+    echo "=== $name"
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        failures+=("$name")
+    fi
+}
+
+vg=()
+if [ "$mode" = valgrind ]; then
+    # Check forks each test; valgrind follows the children.
+    vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite
+        --errors-for-leak-kinds=definite --trace-children=yes
+        --trace-children-skip='*/sh,*/bash,*/sqlite3,*/psql,*/mariadb,*/grep,*/cat,*/true,*/sleep,*/fdcheck,*/sigsetup,*/rm,*/printf,*/mysql'
+        --suppressions=tests/valgrind.supp)
+fi
+
+run unit "${vg[@]}" "$B/unit-tests"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sg-run.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+urls="sqlite:///${tmp#/}/conformance.db"
+
+. tests/lib/pg.sh
+. tests/lib/mariadb.sh
+if pg_start -c max_connections=200; then
+    export SG_TEST_PG_URL=$PGTEST_URL
+    urls="$urls $PGTEST_URL"
+else
+    failed=$((failed + 1)); failures+=("postgres server start")
+fi
+if mariadb_start; then
+    export SG_TEST_MYSQL_URL=$MYTEST_URL
+    urls="$urls $MYTEST_URL"
+else
+    failed=$((failed + 1)); failures+=("mariadb server start")
+fi
+export SG_TEST_URLS=$urls
+
+if [ -x "$B/integration-tests" ]; then
+    run integration "${vg[@]}" "$B/integration-tests"
+fi
+if [ "$mode" = valgrind ]; then
+    # The binary under valgrind, the harness natively: SG_BIN is a wrapper.
+    printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --suppressions=%s/tests/valgrind.supp %s "$@"\n' \
+        "$PWD" "$SG_BIN" > "$tmp/sg-valgrind"
+    chmod +x "$tmp/sg-valgrind"
+    SG_BIN=$tmp/sg-valgrind SG_VALGRIND=1 run e2e "$B/e2e-tests"
+else
+    run e2e "$B/e2e-tests"
+    for t in tests/container/run.sh tests/multihost/run.sh; do
+        [ -x "$t" ] && run "${t%/run.sh}" "$t"
+    done
+fi
+
+pg_stop 2>/dev/null
+mariadb_stop 2>/dev/null
+echo
+if [ "$failed" -gt 0 ]; then
+    echo "failed: ${failures[*]}"
+fi
+echo "suites: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
