@@ -12,6 +12,9 @@ struct sg_conn;
 int sg_signals_install(void);
 /* The termination signal received so far, or 0. */
 int sg_signal_pending(void);
+/* Returns the signal received since the last call and forgets it (for
+ * forwarding each one to a child), or 0. */
+int sg_signal_take(void);
 /* The connection whose statement a signal should cancel (NULL for none). */
 void sg_signals_watch(struct sg_conn *c);
 /* Restores the inherited mask and dispositions (before exec or fork). */

@@ -25,6 +25,15 @@ struct sg_ctx {
  * connections, starting up) with jittered backoff for o->wait_for_db_ms. */
 struct sg_conn *sg_session_open(struct sg_ctx *ctx, struct sg_error *err);
 
+/* Polls for the lock (named: a key of its own; NULL: up's key) on a session
+ * opened as needed; 0 with *cp holding it, -1 with err set (75 on timeout,
+ * 128+N on a signal). */
+int sg_session_lock(struct sg_ctx *ctx, struct sg_conn **cp, const char *name,
+                    long long timeout_ms, struct sg_lock *lk, struct sg_error *err);
+void sg_session_unlock(struct sg_conn *c, const struct sg_lock *lk);
+/* Ends the session (freeing its locks); *cp becomes NULL. */
+void sg_session_close(struct sg_conn **cp);
+
 int sg_cmd_up(struct sg_ctx *ctx, struct sg_error *err);
 int sg_cmd_status(struct sg_ctx *ctx, struct sg_error *err);
 int sg_cmd_validate(struct sg_ctx *ctx, struct sg_error *err);

@@ -1,11 +1,120 @@
-/* follower.c -- `lock`: run another tool's migration command as a child
- * while holding the advisory lock. */
+/* follower.c -- `lock`: run another tool's migration command (Django,
+ * Alembic, Flyway...) as a child while this process holds the advisory
+ * lock, watching the lock's session the whole time: a lock that is lost
+ * while the child runs means the child must stop, or two could migrate. */
 #include "runner.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
 #include "exitcodes.h"
+#include "handoff.h"
+#include "log.h"
+
+#define WATCH_EVERY_MS 1000
+#define CHILD_GRACE_MS 10000
+
+static int decode(int st)
+{
+    return WIFEXITED(st) ? WEXITSTATUS(st) : SG_EX_SIGNAL_BASE + WTERMSIG(st);
+}
+
+/* Sends SIGTERM, then SIGKILL after the grace period; returns the status. */
+static int stop_child(pid_t pid)
+{
+    long long t0 = sg_now_ms();
+    int st;
+
+    kill(pid, SIGTERM);
+    for (;;) {
+        pid_t w = waitpid(pid, &st, WNOHANG);
+        if (w == pid)
+            return decode(st);
+        if (w < 0)
+            return SG_EX_SOFTWARE;
+        if (sg_now_ms() - t0 >= CHILD_GRACE_MS) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &st, 0);
+            return decode(st);
+        }
+        usleep(20000);
+    }
+}
 
 int sg_cmd_lock(struct sg_ctx *ctx, struct sg_error *err)
 {
-    (void)ctx;
-    return sg_error_set(err, SG_EX_USAGE, "the lock command is not built yet");
+    const struct sg_options *o = ctx->o;
+    const char *name = o->lock_name ? o->lock_name : "default";
+    struct sg_conn *c = NULL;
+    struct sg_lock lk;
+    long long t0, last_check;
+    int status = -1, st;
+    pid_t pid;
+
+    if (sg_session_lock(ctx, &c, name, o->timeout_ms ? o->timeout_ms : o->lock_timeout_ms, &lk,
+                        err) < 0)
+        goto out;
+    /* While the child runs, a signal is forwarded, not used to cancel our queries. */
+    sg_signals_watch(NULL);
+    fflush(NULL);
+    pid = fork();
+    if (pid < 0) {
+        sg_error_set(err, SG_EX_OSERR, "unable to fork: %s", strerror(errno));
+        goto out;
+    }
+    if (pid == 0) {
+        sg_signals_restore();
+        execvp(o->program[0], o->program);
+        int e = errno;
+        sg_log(SG_LOG_ERROR, "exec_failed", SG_F(SG_S("program", o->program[0])),
+               "unable to exec %s: %s", o->program[0], strerror(e));
+        _exit(e == ENOENT ? SG_EX_NOT_FOUND : SG_EX_CANNOT_EXEC);
+    }
+    sg_log(SG_LOG_INFO, "child_started", SG_F(SG_S("program", o->program[0]), SG_I("pid", pid)),
+           "running %s (pid %ld) under lock %s", o->program[0], (long)pid, lk.desc);
+    t0 = last_check = sg_now_ms();
+    for (;;) {
+        int sig = sg_signal_take();
+        if (sig) {
+            sg_log(SG_LOG_INFO, "signal_forwarded", SG_F(SG_I("signal", sig)),
+                   "forwarding signal %d to %s", sig, o->program[0]);
+            kill(pid, sig);
+        }
+        pid_t w = waitpid(pid, &st, WNOHANG);
+        if (w == pid) {
+            status = decode(st);
+            break;
+        }
+        if (sg_now_ms() - last_check >= WATCH_EVERY_MS) {
+            struct sg_error e = {0};
+            int held = c->driver->lock_held(c, &lk, &e);
+            last_check = sg_now_ms();
+            if (held != 1) {
+                sg_log(SG_LOG_ERROR, "lock_lost", SG_F(SG_S("error", e.msg)),
+                       "lock %s lost while %s runs (%s); stopping it", lk.desc, o->program[0],
+                       held < 0 ? e.msg : "no longer held");
+                int cs = stop_child(pid);
+                sg_error_set(err, SG_EX_SOFTWARE,
+                             "lock lost while %s ran; it was stopped (status %d)", o->program[0],
+                             cs);
+                goto out;
+            }
+        }
+        /* Returns early when a signal arrives, so forwarding is prompt. */
+        struct timespec ts = {0, 50 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    sg_log(SG_LOG_INFO, "child_exited",
+           SG_F(SG_S("program", o->program[0]), SG_I("status", status), SG_I("ms", sg_now_ms() - t0)),
+           "%s exited with status %d after %lld ms", o->program[0], status, sg_now_ms() - t0);
+    sg_session_unlock(c, &lk);
+out:
+    sg_session_close(&c);
+    return status;
 }

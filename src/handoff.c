@@ -71,6 +71,14 @@ int sg_signal_pending(void)
     return pending;
 }
 
+int sg_signal_take(void)
+{
+    int s = pending;
+
+    pending = 0;
+    return s;
+}
+
 void sg_signals_watch(struct sg_conn *c)
 {
     watched = c;

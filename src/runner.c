@@ -230,7 +230,7 @@ static enum acquire_result acquire(struct sg_ctx *ctx, struct sg_conn **cp, cons
         }
         if (timeout_ms > 0 && now - start >= timeout_ms)
             return sg_error_set(err, SG_EX_TEMPFAIL,
-                                "lock %s not acquired within %lld ms (--lock-timeout)", lk->desc,
+                                "lock %s not acquired within %lld ms (timeout)", lk->desc,
                                 timeout_ms),
                    ACQ_ERROR;
         drop(cp);
@@ -530,4 +530,26 @@ int sg_cmd_baseline(struct sg_ctx *ctx, struct sg_error *err)
     if (!ctx->o->arg || sg_version_canon(ctx->o->arg, v) < 0)
         return sg_error_set(err, SG_EX_USAGE, "baseline needs a VERSION (1 to 20 digits)");
     return with_lock(ctx, do_baseline, v, err);
+}
+
+int sg_session_lock(struct sg_ctx *ctx, struct sg_conn **cp, const char *name,
+                    long long timeout_ms, struct sg_lock *lk, struct sg_error *err)
+{
+    struct sg_ledger l = {0};
+    struct sg_plan p = {0};
+    enum acquire_result a = acquire(ctx, cp, name, 0, timeout_ms, lk, &l, &p, err);
+
+    sg_plan_free(&p);
+    sg_ledger_free(&l);
+    return a == ACQ_LOCKED ? 0 : -1;
+}
+
+void sg_session_unlock(struct sg_conn *c, const struct sg_lock *lk)
+{
+    release(c, lk);
+}
+
+void sg_session_close(struct sg_conn **cp)
+{
+    drop(cp);
 }

@@ -255,7 +255,7 @@ START_TEST(test_lock_timeout_exits_75)
     struct h_result r;
     RUN(&r, "-u", url, "--lock-timeout=300ms", "up");
     ck_assert_msg(r.status == 75, "%d %s", r.status, r.err);
-    ck_assert_msg(h_has(r.err, "not acquired within 300 ms"), "%s", r.err);
+    ck_assert_msg(h_has(r.err, "not acquired within 300 ms (timeout)"), "%s", r.err);
     h_result_free(&r);
     kill(holder, SIGKILL);
     h_wait(holder, 5000);
@@ -435,7 +435,7 @@ START_TEST(test_database_url_file_must_not_be_group_or_world_readable)
     h_run(&r, dir, (const char *const[]){"DATABASE_URL=", env, NULL},
           (const char *const[]){"up", "--", "sh", "-c", "echo ${DATABASE_URL_FILE:-unset}", NULL}, 20000);
     ck_assert_int_eq(r.status, 78);
-    ck_assert_msg(h_has(r.err, "readable by group or others"), "%s", r.err);
+    ck_assert_msg(h_has(r.err, "by group or others"), "%s", r.err);
     h_result_free(&r);
     chmod(path, 0600);
     h_run(&r, dir, (const char *const[]){"DATABASE_URL=", env, NULL},
@@ -547,6 +547,57 @@ START_TEST(test_wait_execs_once_applied_and_times_out_with_75)
 }
 END_TEST
 
+START_TEST(test_lock_runs_a_command_under_the_lock_and_passes_its_status)
+{
+    struct h_result r;
+    /* lock needs no migrations directory. */
+    RUN(&r, "-u", url, "-d", "/nonexistent", "lock", "--", "sh", "-c", "echo child; exit 3");
+    ck_assert_msg(r.status == 3, "%d %s", r.status, r.err);
+    ck_assert_str_eq(r.out, "child\n");
+    h_result_free(&r);
+    RUN(&r, "-u", url, "lock", "--", "/nonexistent/tool");
+    ck_assert_int_eq(r.status, 127);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "lock");
+    ck_assert_int_eq(r.status, 64);
+    h_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_lock_is_exclusive_forwards_sigterm_and_times_out_with_75)
+{
+    char log[4200];
+    snprintf(log, sizeof log, "%s/lock.log", dir);
+    const char *const args[] = {"-u", url, "lock", "--",
+                                "sh", "-c", "trap 'echo got-term; exit 9' TERM; sleep 20 & wait", NULL};
+    pid_t holder = h_spawn(dir, NULL, args, log);
+    for (int i = 0; i < 500; i++) {
+        char *o = h_sh("grep -c 'under lock' '%s'", log);
+        int n = atoi(o);
+        free(o);
+        if (n > 0)
+            break;
+        usleep(10000);
+    }
+    struct h_result r;
+    RUN(&r, "-u", url, "lock", "--timeout=300ms", "--", "true");
+    ck_assert_msg(r.status == 75, "%d %s", r.status, r.err);
+    h_result_free(&r);
+    /* Another name is another lock; up's key is distinct from lock's default. */
+    RUN(&r, "-u", url, "lock", "--name=other", "--timeout=300ms", "--", "true");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "--lock-timeout=300ms", "up");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    h_result_free(&r);
+    kill(holder, SIGTERM);
+    ck_assert_int_eq(h_wait(holder, 5000), 9);
+    char *o = h_sh("cat '%s'", log);
+    ck_assert_msg(h_has(o, "got-term") && h_has(o, "forwarding signal 15"), "%s", o);
+    free(o);
+}
+END_TEST
+
 Suite *sqlite_e2e_suite(void)
 {
     Suite *s = suite_create("e2e-sqlite");
@@ -576,6 +627,8 @@ Suite *sqlite_e2e_suite(void)
     tcase_add_test(tc, test_new_creates_a_timestamped_file_with_both_sections);
     tcase_add_test(tc, test_help_and_version_go_to_stdout);
     tcase_add_test(tc, test_wait_execs_once_applied_and_times_out_with_75);
+    tcase_add_test(tc, test_lock_runs_a_command_under_the_lock_and_passes_its_status);
+    tcase_add_test(tc, test_lock_is_exclusive_forwards_sigterm_and_times_out_with_75);
     suite_add_tcase(s, tc);
     return s;
 }
