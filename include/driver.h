@@ -123,6 +123,12 @@ struct sg_driver {
     long long (*session_id)(struct sg_conn *c, struct sg_error *err);
     /* Cancels whatever the session is running. Async-signal-safe; may be NULL. */
     void (*interrupt)(struct sg_conn *c);
+    /* Reads another tool's history table (`adopt`): column `version` and,
+     * with with_dirty, column `dirty` of `table` (a validated identifier)
+     * into out (name/checksum empty). A missing table gives exists = 0.
+     * Optional (NULL: adopt is not supported by this driver). */
+    int (*read_versions)(struct sg_conn *c, const char *table, int with_dirty,
+                         struct sg_ledger *out, struct sg_error *err);
 };
 
 /* The backends; each is defined only when compiled in (SG_HAVE_<NAME>). */

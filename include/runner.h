@@ -42,6 +42,7 @@ int sg_cmd_wait(struct sg_ctx *ctx, struct sg_error *err);
 int sg_cmd_down(struct sg_ctx *ctx, long long n, struct sg_error *err);
 int sg_cmd_repair(struct sg_ctx *ctx, struct sg_error *err);
 int sg_cmd_baseline(struct sg_ctx *ctx, struct sg_error *err);
+int sg_cmd_adopt(struct sg_ctx *ctx, struct sg_error *err);
 /* Runs o->program as a child under the lock; returns its exit status (>= 0),
  * or -1 with err set. */
 int sg_cmd_lock(struct sg_ctx *ctx, struct sg_error *err);

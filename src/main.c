@@ -83,6 +83,7 @@ int main(int argc, char **argv)
     case SG_CMD_WAIT: rc = sg_cmd_wait(&ctx, &err); break;
     case SG_CMD_REPAIR: rc = sg_cmd_repair(&ctx, &err); break;
     case SG_CMD_BASELINE: rc = sg_cmd_baseline(&ctx, &err); break;
+    case SG_CMD_ADOPT: rc = sg_cmd_adopt(&ctx, &err); break;
     case SG_CMD_DOWN:
     case SG_CMD_REDO: {
         long long n = 1;

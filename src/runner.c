@@ -553,3 +553,93 @@ void sg_session_close(struct sg_conn **cp)
 {
     drop(cp);
 }
+
+/* adopt: import another tool's history so a team switches with no re-run. */
+static int do_adopt(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan *p, void *arg,
+                    struct sg_error *err)
+{
+    const char *from = arg;
+    int golang = strcmp(from, "golang-migrate") == 0;
+    struct sg_ledger foreign = {0};
+    size_t n = 0;
+    int rc = -1;
+
+    if (p->n != p->pending)
+        return sg_error_set(err, SG_EX_DATA,
+                            "the ledger %s already records migrations: adopt only fills an empty "
+                            "ledger", ctx->o->table);
+    if (!c->driver->read_versions)
+        return sg_error_set(err, SG_EX_CONFIG, "adopt is not supported by the %s driver",
+                            c->driver->name);
+    if (c->driver->read_versions(c, "schema_migrations", golang, &foreign, err) < 0)
+        return -1;
+    if (!foreign.exists) {
+        rc = sg_error_set(err, SG_EX_DATA, "no schema_migrations table to adopt from %s", from);
+        goto out;
+    }
+    /* Canonicalise: golang-migrate stores a bigint, dbmate a string of digits. */
+    for (size_t i = 0; i < foreign.n; i++) {
+        char v[SG_VERSION_MAX + 1];
+        if (sg_version_canon(foreign.v[i].version, v) < 0) {
+            rc = sg_error_set(err, SG_EX_DATA, "schema_migrations holds version '%.30s', not 1 to "
+                                               "20 digits", foreign.v[i].version);
+            goto out;
+        }
+        memcpy(foreign.v[i].version, v, sizeof v);
+    }
+    sg_ledger_sort(&foreign);
+    if (golang) {
+        if (foreign.n != 1) {
+            rc = sg_error_set(err, SG_EX_DATA, "a golang-migrate schema_migrations table holds one "
+                                               "row; this one holds %zu", foreign.n);
+            goto out;
+        }
+        if (foreign.v[0].dirty) {
+            rc = sg_error_set(err, SG_EX_DATA,
+                              "golang-migrate left version %s dirty: fix it with `migrate force` "
+                              "first", foreign.v[0].version);
+            goto out;
+        }
+        /* golang-migrate keeps only the current version: everything up to it ran. */
+        for (size_t i = 0; i < ctx->set.n; i++) {
+            const struct sg_migration *m = &ctx->set.v[i];
+            if (sg_version_cmp(m->version, foreign.v[0].version) > 0)
+                break;
+            if (c->driver->ledger_edit(c, ctx->o->table, SG_LEDGER_INSERT, m, m->version,
+                                       ctx->applied_by, err) < 0)
+                goto out;
+            n++;
+        }
+    } else {
+        for (size_t i = 0, j = 0; i < foreign.n; i++) {
+            while (j < ctx->set.n && sg_version_cmp(ctx->set.v[j].version, foreign.v[i].version) < 0)
+                j++;
+            const struct sg_migration *m =
+                j < ctx->set.n && strcmp(ctx->set.v[j].version, foreign.v[i].version) == 0
+                    ? &ctx->set.v[j] : NULL;
+            if (!m)
+                sg_log(SG_LOG_WARN, "adopt_without_file", SG_F(SG_S("version", foreign.v[i].version)),
+                       "version %s is recorded by dbmate but has no file here; recorded as missing",
+                       foreign.v[i].version);
+            if (c->driver->ledger_edit(c, ctx->o->table, SG_LEDGER_INSERT, m,
+                                       foreign.v[i].version, ctx->applied_by, err) < 0)
+                goto out;
+            n++;
+        }
+    }
+    sg_log(SG_LOG_INFO, "adopted", SG_F(SG_S("from", from), SG_I("recorded", n)),
+           "recorded %zu migration(s) from %s's schema_migrations as applied", n, from);
+    rc = 0;
+out:
+    sg_ledger_free(&foreign);
+    return rc;
+}
+
+int sg_cmd_adopt(struct sg_ctx *ctx, struct sg_error *err)
+{
+    const char *from = ctx->o->adopt_from;
+
+    if (!from || (strcmp(from, "golang-migrate") != 0 && strcmp(from, "dbmate") != 0))
+        return sg_error_set(err, SG_EX_USAGE, "adopt needs --from=golang-migrate or --from=dbmate");
+    return with_lock(ctx, do_adopt, (void *)from, err);
+}

@@ -327,6 +327,38 @@ static int sq_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger
     return 0;
 }
 
+static int sq_read_versions(struct sg_conn *c, const char *table, int with_dirty,
+                            struct sg_ledger *out, struct sg_error *err)
+{
+    struct sq_conn *s = SQ(c);
+    sqlite3_stmt *st = NULL;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (sq_table_exists(s, table, &out->exists, err) < 0 || !out->exists)
+        return out->exists ? -1 : 0;
+    char *sql = sqlite3_mprintf(with_dirty ? "SELECT CAST(version AS TEXT), dirty FROM \"%w\""
+                                           : "SELECT CAST(version AS TEXT), 0 FROM \"%w\"",
+                                table);
+    if (!sql)
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    sqlite3_free(sql);
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+            break;
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        if (sg_ledger_push(out, v ? v : "", "", "", "", 0, "", sqlite3_column_int(st, 1), 0) < 0)
+            rc = SQLITE_NOMEM;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        sg_ledger_free(out);
+        return sq_fail(s, err, SG_EX_DATA, "unable to read the history table");
+    }
+    return 0;
+}
+
 static int sq_ledger_create(struct sg_conn *c, const char *table, struct sg_error *err)
 {
     struct sq_conn *s = SQ(c);
@@ -618,4 +650,5 @@ const struct sg_driver sg_driver_sqlite = {
     .ledger_edit = sq_ledger_edit,
     .session_id = sq_session_id,
     .interrupt = sq_interrupt,
+    .read_versions = sq_read_versions,
 };

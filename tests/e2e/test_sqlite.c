@@ -598,6 +598,111 @@ START_TEST(test_lock_is_exclusive_forwards_sigterm_and_times_out_with_75)
 }
 END_TEST
 
+START_TEST(test_failed_non_transactional_migration_stays_dirty_until_repair)
+{
+    struct h_result r;
+    h_write(dir, "migrations/011_nontx.sql",
+            "-- migrate:up transaction:false\n"
+            "CREATE TABLE nontx (x INTEGER);\n"
+            "INSERT INTO nontx VALUES (1);\n"
+            "INSERT INTO no_such_table VALUES (1);\n"
+            "INSERT INTO nontx VALUES (3);\n");
+    RUN(&r, "-u", url, "up");
+    ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(h_has(r.err, "011_nontx.sql:4:"), "%s", r.err);
+    h_result_free(&r);
+    char *o = q("SELECT dirty || ' ' || dirty_done FROM schemagate_migrations WHERE version = '11'");
+    ck_assert_str_eq(o, "1 2");
+    free(o);
+    /* Every later up refuses, naming the migration and how far it got. */
+    RUN(&r, "-u", url, "up");
+    ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(h_has(r.err, "migration 11 (011_nontx.sql) is dirty") &&
+                      h_has(r.err, "after 2 statement(s)") && h_has(r.err, "repair 11"), "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "status");
+    ck_assert_msg(h_has(r.out, "dirty      11"), "%s", r.out);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "repair", "10", "--applied");
+    ck_assert_int_eq(r.status, 65); /* 10 is not dirty */
+    h_result_free(&r);
+    /* The operator finishes the job by hand, then records it as applied. */
+    free(q("INSERT INTO nontx VALUES (3)"));
+    RUN(&r, "-u", url, "repair", "11", "--applied");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    ck_assert_msg(h_has(r.err, "nothing to do"), "%s", r.err);
+    h_result_free(&r);
+    /* --not-applied forgets the row, so the migration runs again. */
+    h_write(dir, "migrations/012_again.sql",
+            "-- migrate:up transaction:false\nINSERT INTO no_such_table VALUES (1);\n");
+    RUN(&r, "-u", url, "up");
+    ck_assert_int_eq(r.status, 65);
+    h_result_free(&r);
+    free(q("CREATE TABLE no_such_table (x INTEGER)"));
+    RUN(&r, "-u", url, "repair", "12", "--not-applied");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "applied 012_again.sql"), "%s", r.err);
+    h_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_baseline_records_without_running)
+{
+    struct h_result r;
+    RUN(&r, "-u", url, "baseline", "2");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    char *o = q("SELECT count(*) FROM sqlite_schema WHERE name = 'users'");
+    ck_assert_str_eq(o, "0"); /* not run */
+    free(o);
+    ck_assert_int_eq(ledger_count(), 2);
+    RUN(&r, "-u", url, "status");
+    ck_assert_msg(h_has(r.out, "2 applied, 1 pending"), "%s", r.out);
+    h_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_adopt_imports_golang_migrate_and_dbmate_history)
+{
+    struct h_result r;
+    free(q("CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL); "
+           "INSERT INTO schema_migrations VALUES (2, 1)"));
+    RUN(&r, "-u", url, "adopt", "--from=golang-migrate");
+    ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(h_has(r.err, "left version 2 dirty"), "%s", r.err);
+    h_result_free(&r);
+    free(q("UPDATE schema_migrations SET dirty = 0"));
+    RUN(&r, "-u", url, "adopt", "--from=golang-migrate");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    char *o = q("SELECT group_concat(version) FROM schemagate_migrations");
+    ck_assert_str_eq(o, "1,2");
+    free(o);
+    RUN(&r, "-u", url, "adopt", "--from=dbmate");
+    ck_assert_int_eq(r.status, 65); /* the ledger is no longer empty */
+    h_result_free(&r);
+    /* dbmate: one row per applied version, as strings. */
+    free(q("DROP TABLE schema_migrations; DELETE FROM schemagate_migrations; "
+           "CREATE TABLE schema_migrations (version varchar(128) PRIMARY KEY); "
+           "INSERT INTO schema_migrations VALUES ('001'), ('010')"));
+    RUN(&r, "-u", url, "adopt", "--from=dbmate");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "status");
+    ck_assert_msg(h_has(r.out, "applied    1 ") && h_has(r.out, "pending    2 ") &&
+                      h_has(r.out, "applied    10 "), "%s", r.out);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "adopt", "--from=flyway");
+    ck_assert_int_eq(r.status, 64);
+    h_result_free(&r);
+}
+END_TEST
+
 Suite *sqlite_e2e_suite(void)
 {
     Suite *s = suite_create("e2e-sqlite");
@@ -629,6 +734,9 @@ Suite *sqlite_e2e_suite(void)
     tcase_add_test(tc, test_wait_execs_once_applied_and_times_out_with_75);
     tcase_add_test(tc, test_lock_runs_a_command_under_the_lock_and_passes_its_status);
     tcase_add_test(tc, test_lock_is_exclusive_forwards_sigterm_and_times_out_with_75);
+    tcase_add_test(tc, test_failed_non_transactional_migration_stays_dirty_until_repair);
+    tcase_add_test(tc, test_baseline_records_without_running);
+    tcase_add_test(tc, test_adopt_imports_golang_migrate_and_dbmate_history);
     suite_add_tcase(s, tc);
     return s;
 }
