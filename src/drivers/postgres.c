@@ -375,12 +375,18 @@ static void pg_run_clear(struct pg_run *r)
 static void pg_watch_sample(struct pg_conn *p, struct pg_watch *w)
 {
     static const char *const q =
-        "SELECT coalesce((SELECT pg_catalog.string_agg(DISTINCT CASE WHEN l.relation IS NOT "
-        "NULL THEN l.relation::pg_catalog.regclass::text ELSE l.locktype END, ', ') FROM "
-        "pg_catalog.pg_locks l WHERE l.pid = $1::int AND NOT l.granted), ''), "
+        "SELECT coalesce((SELECT pg_catalog.string_agg(DISTINCT CASE WHEN c.oid IS NOT NULL "
+        "THEN CASE WHEN c.relkind IN ('i', 'I') THEN 'index ' ELSE 'table ' END || "
+        "c.oid::pg_catalog.regclass::text WHEN l.locktype = 'virtualxid' THEN 'an older "
+        "transaction to end' WHEN l.locktype = 'transactionid' THEN 'a row locked by another "
+        "transaction' ELSE l.locktype || ' lock' END, ', ') FROM pg_catalog.pg_locks l LEFT JOIN "
+        "pg_catalog.pg_class c ON c.oid = l.relation WHERE l.pid = $1::int AND NOT l.granted), "
+        "''), "
         "coalesce((SELECT pg_catalog.string_agg(pg_catalog.format('pid %s (%s) from %s, %s, "
-        "query started %s s ago', a.pid, coalesce(a.application_name, ''), "
-        "coalesce(pg_catalog.host(a.client_addr), 'local socket'), coalesce(a.state, '?'), "
+        "transaction open %s s, query started %s s ago', a.pid, coalesce(a.application_name, "
+        "''), coalesce(pg_catalog.host(a.client_addr), 'local socket'), coalesce(a.state, '?'), "
+        "coalesce(pg_catalog.floor(EXTRACT(epoch FROM pg_catalog.now() - a.xact_start))::text, "
+        "'?'), "
         "coalesce(pg_catalog.floor(EXTRACT(epoch FROM pg_catalog.now() - a.query_start))::text, "
         "'?')), '; ') FROM pg_catalog.pg_stat_activity a WHERE a.pid = ANY "
         "(pg_catalog.pg_blocking_pids($1::int))), '')";
@@ -407,7 +413,7 @@ static void pg_watch_sample(struct pg_conn *p, struct pg_watch *w)
         snprintf(w->blocker, sizeof w->blocker, "%s", PQgetvalue(res, 0, 1));
         sg_log(SG_LOG_INFO, "migration_blocked",
                SG_F(SG_S("waiting_for", w->table), SG_S("blocker", w->blocker)),
-               "migration is waiting for a lock on %s held by %s", w->table, w->blocker);
+               "migration is waiting for %s, blocked by %s", w->table, w->blocker);
     } else if (PQresultStatus(res) != PGRES_TUPLES_OK) {
         w->diag_failed = 1;
     }
@@ -1021,8 +1027,8 @@ static int pg_sql_error(struct pg_conn *p, const PGresult *res, const struct pg_
     if (strcmp(state, "55P03") == 0 || strcmp(state, "40P01") == 0) {
         code = SG_EX_TEMPFAIL; /* issue 9: the engine retries the migration */
         if (w && w->blocker[0])
-            snprintf(hint, sizeof hint, "; waited for a lock on %.100s held by %.180s",
-                     w->table[0] ? w->table : "?", w->blocker);
+            snprintf(hint, sizeof hint, "; waited for %.100s, blocked by %.180s",
+                     w->table[0] ? w->table : "a lock", w->blocker);
     } else if (strcmp(state, "25001") == 0 && transactional) {
         snprintf(hint, sizeof hint,
                  "; this statement cannot run inside a transaction: put it in its own migration "

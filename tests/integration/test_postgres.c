@@ -1,0 +1,800 @@
+/* test_postgres.c -- PostgreSQL-specific behaviour of the driver, against the
+ * server tests/lib/pg.sh started (SG_TEST_PG_URL, else the first postgres
+ * URL of SG_TEST_URLS). A second, plain libpq session plays the operator or
+ * the application: terminating backends, holding table locks, reading
+ * pg_stat_activity. */
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+#include "exitcodes.h"
+#include "integration.h"
+
+#define ERRFMT(e) "%s (code %d, sqlstate %s)", (e).msg, (e).code, (e).sqlstate
+
+static const char *pg_url(void)
+{
+    const char *u = getenv("SG_TEST_PG_URL");
+    return u && *u ? u : it_url_for("postgres,postgresql");
+}
+
+/* The URL with "?query" (or "&query") appended. */
+static const char *url_with(const char *query)
+{
+    static char buf[1024];
+    snprintf(buf, sizeof buf, "%s%c%s", pg_url(), strchr(pg_url(), '?') ? '&' : '?', query);
+    return buf;
+}
+
+/* host:port part of the URL ("127.0.0.1:5432"). */
+static const char *hostport(void)
+{
+    static char buf[256];
+    const char *at = strchr(pg_url(), '@'), *s = at ? at + 1 : strstr(pg_url(), "//") + 2;
+    snprintf(buf, sizeof buf, "%.*s", (int)strcspn(s, "/?"), s);
+    return buf;
+}
+
+static PGconn *adm_open(const char *app)
+{
+    PGconn *c = PQconnectdb(pg_url());
+
+    ck_assert_msg(PQstatus(c) == CONNECTION_OK, "admin connect: %s", PQerrorMessage(c));
+    if (app) {
+        char sql[200];
+        snprintf(sql, sizeof sql, "SET application_name = '%s'", app);
+        PQclear(PQexec(c, sql));
+    }
+    return c;
+}
+
+/* Runs sql (printf-style) on c; returns the first value (owned, "" if no
+ * row). Fails the test on error. */
+__attribute__((format(printf, 2, 3))) static char *adm(PGconn *c, const char *fmt, ...)
+{
+    char sql[2048];
+    va_list ap;
+    PGresult *r;
+    char *v;
+
+    va_start(ap, fmt);
+    vsnprintf(sql, sizeof sql, fmt, ap);
+    va_end(ap);
+    r = PQexec(c, sql);
+    ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK,
+                  "admin SQL failed: %s: %s", sql, PQerrorMessage(c));
+    v = strdup(PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 && PQnfields(r) > 0
+                   ? PQgetvalue(r, 0, 0)
+                   : "");
+    PQclear(r);
+    return v;
+}
+
+/* adm() for a single value that is only compared. */
+static int adm_is(PGconn *c, const char *want, const char *sql)
+{
+    char *v = adm(c, "%s", sql);
+    int ok = strcmp(v, want) == 0;
+    if (!ok)
+        fprintf(stderr, "  %s -> '%s' (want '%s')\n", sql, v, want);
+    free(v);
+    return ok;
+}
+
+static struct sg_conn *ledger_conn(const char **table)
+{
+    struct sg_conn *c = it_connect(pg_url(), NULL, NULL);
+    struct sg_error e = {0};
+
+    *table = it_name("sg_ledger");
+    ck_assert_msg(c->driver->ledger_create(c, *table, &e) == 0, ERRFMT(e));
+    return c;
+}
+
+static void apply_ok(struct sg_conn *c, const char *t, const char *version, const char *text)
+{
+    struct sg_migration *m = it_migration(version, "setup", text);
+    struct sg_error e = {0};
+
+    ck_assert_msg(it_apply(c, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    it_migration_free(m);
+}
+
+/* ---- the lock --------------------------------------------------------- */
+
+START_TEST(test_terminated_holder_frees_the_lock)
+{
+    struct sg_conn *a = it_connect(pg_url(), NULL, NULL), *b = it_connect(pg_url(), NULL, NULL);
+    PGconn *op = adm_open(NULL);
+    struct sg_lock l;
+    struct sg_error e = {0};
+    long long pid;
+
+    it_lock_for(a, it_name("sg_ledger"), &l);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    ck_assert_int_eq(b->driver->try_lock(b, &l, &e), 0);
+    pid = a->driver->session_id(a, &e);
+    ck_assert_int_gt(pid, 0);
+    free(adm(op, "SELECT pg_terminate_backend(%lld)", pid));
+    ck_assert_int_eq(it_try_lock_within(b, &l, 5000), 1);
+    /* The holder learns it lost the session, as "unavailable". */
+    ck_assert_int_eq(a->driver->lock_held(a, &l, &e), -1);
+    ck_assert_msg(e.code == SG_EX_UNAVAILABLE, ERRFMT(e));
+    sg_drv_close(a);
+    sg_drv_close(b);
+    PQfinish(op);
+}
+END_TEST
+
+START_TEST(test_role_timeouts_do_not_break_waiting_or_migrating)
+{
+    PGconn *op = adm_open(NULL);
+    const char *role = it_name("sg_role");
+    char url[1024], text[256];
+    struct sg_conn *holder = it_connect(pg_url(), NULL, NULL), *w;
+    const char *t = it_name("sg_ledger");
+    struct sg_lock l;
+    struct sg_error e = {0};
+    long long end;
+
+    free(adm(op, "CREATE ROLE %s LOGIN", role));
+    free(adm(op, "GRANT CREATE ON SCHEMA public TO %s", role));
+    free(adm(op,
+             "ALTER ROLE %s SET lock_timeout = '1s'; ALTER ROLE %s SET statement_timeout = '1s'; "
+             "ALTER ROLE %s SET idle_session_timeout = '1s'; ALTER ROLE %s SET "
+             "idle_in_transaction_session_timeout = '1s'",
+             role, role, role, role));
+    snprintf(url, sizeof url, "postgres://%s@%s/postgres", role, hostport());
+    w = it_connect(url, NULL, NULL);
+    it_lock_for(holder, t, &l);
+    ck_assert_int_eq(holder->driver->try_lock(holder, &l, &e), 1);
+    /* Poll for 3.5 s, idling 1.3 s at a time: longer than every role timeout. */
+    end = it_now_ms() + 3500;
+    while (it_now_ms() < end) {
+        int r = w->driver->try_lock(w, &l, &e);
+        ck_assert_msg(r == 0, "waiter got %d: %s (code %d)", r, e.msg, e.code);
+        it_sleep_ms(1300);
+    }
+    ck_assert_msg(holder->driver->unlock(holder, &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_try_lock_within(w, &l, 2000), 1);
+    /* And a migration longer than the role's statement_timeout runs. */
+    ck_assert_msg(w->driver->ledger_create(w, t, &e) == 0, ERRFMT(e));
+    snprintf(text, sizeof text, "-- migrate:up\nSELECT pg_sleep(1.3);\n");
+    apply_ok(w, t, "1", text);
+    sg_drv_close(w);
+    sg_drv_close(holder);
+    PQfinish(op);
+}
+END_TEST
+
+START_TEST(test_advisory_polling_is_not_subject_to_the_ddl_lock_timeout)
+{
+    struct sg_connect_opts o = {.application_name = "sg-it-ddl",
+                                .statement_timeout_ms = 50,
+                                .ddl_lock_timeout_ms = 50};
+    struct sg_conn *a = it_connect(pg_url(), NULL, NULL), *b = it_connect_opts(pg_url(), &o, NULL);
+    struct sg_lock l;
+    struct sg_error e = {0};
+
+    it_lock_for(a, it_name("sg_ledger"), &l);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    ck_assert_int_eq(it_try_lock_within(b, &l, 1000), 0);
+    sg_drv_close(a);
+    ck_assert_int_eq(it_try_lock_within(b, &l, 5000), 1);
+    sg_drv_close(b);
+}
+END_TEST
+
+START_TEST(test_lock_holder_names_pid_application_and_ages)
+{
+    char app[64], pidstr[32];
+    struct sg_conn *a, *b = it_connect(pg_url(), NULL, NULL);
+    struct sg_lock l;
+    struct sg_error e = {0};
+    char holder[256];
+
+    snprintf(app, sizeof app, "holder-app-%d", (int)getpid());
+    a = it_connect(pg_url(), app, NULL);
+    it_lock_for(a, it_name("sg_ledger"), &l);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    ck_assert_msg(b->driver->lock_holder(b, &l, holder, sizeof holder, &e) == 0, ERRFMT(e));
+    snprintf(pidstr, sizeof pidstr, "pid %lld (", a->driver->session_id(a, &e));
+    ck_assert_msg(strstr(holder, pidstr) && strstr(holder, app) &&
+                      strstr(holder, "from 127.0.0.1") && strstr(holder, "session open") &&
+                      strstr(holder, "idle for"),
+                  "holder: '%s'", holder);
+    sg_drv_close(a);
+    it_sleep_ms(200);
+    ck_assert_msg(b->driver->lock_holder(b, &l, holder, sizeof holder, &e) == 0, ERRFMT(e));
+    ck_assert_str_eq(holder, "");
+    sg_drv_close(b);
+}
+END_TEST
+
+START_TEST(test_scope_is_database_schema_and_table)
+{
+    PGconn *op = adm_open(NULL);
+    const char *schema = it_name("sg_schema");
+    char want[256], q[128];
+    struct sg_conn *a = it_connect(pg_url(), NULL, NULL), *b;
+    char scope[256];
+    struct sg_lock la, lb;
+    struct sg_error e = {0};
+
+    ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
+    ck_assert_str_eq(scope, "\"postgres\".\"public\".\"ledger\"");
+    /* Another schema through the URL: its own key, its own ledger. */
+    free(adm(op, "CREATE SCHEMA %s", schema));
+    snprintf(q, sizeof q, "options=-c%%20search_path%%3D%s", schema);
+    b = it_connect(url_with(q), NULL, NULL);
+    ck_assert_msg(b->driver->scope(b, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
+    snprintf(want, sizeof want, "\"postgres\".\"%s\".\"ledger\"", schema);
+    ck_assert_str_eq(scope, want);
+    it_lock_for(a, "ledger", &la);
+    it_lock_for(b, "ledger", &lb);
+    ck_assert_int_eq(a->driver->try_lock(a, &la, &e), 1);
+    ck_assert_int_eq(b->driver->try_lock(b, &lb, &e), 1);
+    ck_assert_msg(b->driver->ledger_create(b, "ledger", &e) == 0, ERRFMT(e));
+    snprintf(want, sizeof want, "SELECT to_regclass('%s.ledger') IS NOT NULL", schema);
+    ck_assert(adm_is(op, "t", want));
+    sg_drv_close(a);
+    sg_drv_close(b);
+    PQfinish(op);
+}
+END_TEST
+
+static struct sg_conn *volatile alarm_conn;
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    if (alarm_conn)
+        alarm_conn->driver->interrupt(alarm_conn);
+}
+
+START_TEST(test_interrupt_from_a_signal_handler_cancels_the_migration)
+{
+    const char *t;
+    struct sg_conn *a = ledger_conn(&t);
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+    struct itimerval it = {.it_value = {.tv_sec = 0, .tv_usec = 300000}};
+    long long t0;
+
+    m = it_migration("1", "slow", "-- migrate:up\nCREATE TABLE sg_slow_x (i int);\n"
+                                  "SELECT pg_sleep(30);\n");
+    alarm_conn = a;
+    signal(SIGALRM, on_alarm);
+    setitimer(ITIMER_REAL, &it, NULL);
+    t0 = it_now_ms();
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    alarm_conn = NULL;
+    ck_assert_msg(it_now_ms() - t0 < 5000, "took %lld ms", it_now_ms() - t0);
+    ck_assert_str_eq(e.sqlstate, "57014");
+    /* Rolled back, and the session is still usable. */
+    ck_assert_ptr_null(it_row(a, t, "1", &l));
+    sg_ledger_free(&l);
+    apply_ok(a, t, "2", "-- migrate:up\nCREATE TABLE sg_slow_x (i int);\n");
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_a_migration_releasing_the_lock_is_rolled_back)
+{
+    const char *t, *x = it_name("sg_x");
+    struct sg_conn *a = ledger_conn(&t);
+    PGconn *op = adm_open(NULL);
+    char text[256], q[128];
+    struct sg_migration *m;
+    struct sg_lock l;
+    struct sg_ledger led = {0};
+    struct sg_error e = {0};
+
+    it_lock_for(a, t, &l);
+    ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i int);\nSELECT pg_advisory_unlock_all();\n", x);
+    m = it_migration("3", "unlocks", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_msg(e.code == SG_EX_SOFTWARE && strstr(e.msg, "no longer holds"), ERRFMT(e));
+    ck_assert_ptr_null(it_row(a, t, "3", &led));
+    sg_ledger_free(&led);
+    snprintf(q, sizeof q, "SELECT to_regclass('%s') IS NULL", x);
+    ck_assert(adm_is(op, "t", q));
+    it_migration_free(m);
+    sg_drv_close(a);
+    PQfinish(op);
+}
+END_TEST
+
+/* ---- error positions -------------------------------------------------- */
+
+START_TEST(test_error_position_maps_to_file_line_and_character_column)
+{
+    const char *t, *x = it_name("sg_x");
+    struct sg_conn *a = ledger_conn(&t);
+    char text[512], want[256];
+    struct sg_migration *m;
+    struct sg_error e = {0};
+
+    /* Line 4, and "emial" starts at character 19 (byte 21: ü and é are two
+     * bytes each). The comment has multibyte text too. */
+    snprintf(text, sizeof text,
+             "-- migrate:up\n-- é ü 日本\nCREATE TABLE %s (a int);\n"
+             "SELECT 'ü', 'é',  emial FROM %s;\n",
+             x, x);
+    m = it_migration("20240102", "add_email", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    printf("  position: %s\n", e.msg);
+    snprintf(want, sizeof want, "20240102_add_email.sql:4:19: column \"emial\" does not exist (42703)");
+    ck_assert_msg(strncmp(e.msg, want, strlen(want)) == 0, "got '%s', want '%s'", e.msg, want);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    ck_assert_str_eq(e.sqlstate, "42703");
+    it_migration_free(m);
+
+    /* Two statements on one line, the second one failing. */
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s_b (a int);\n\nSELECT 1; SELECT nope FROM %s_b;\n", x,
+             x);
+    m = it_migration("20240103", "two", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_msg(strncmp(e.msg, "20240103_two.sql:4:18: column \"nope\"", 36) == 0, "got '%s'",
+                  e.msg);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_error_without_position_names_the_failing_statement)
+{
+    const char *t, *x = it_name("sg_x");
+    struct sg_conn *a = ledger_conn(&t);
+    char text[512];
+    struct sg_migration *m;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i int PRIMARY KEY);\nINSERT INTO %s VALUES (1);\n"
+             "\n  INSERT INTO %s VALUES (1);\n",
+             x, x, x);
+    m = it_migration("5", "dup", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_msg(strncmp(e.msg, "5_dup.sql:5:3: duplicate key value", 34) == 0 &&
+                      strstr(e.msg, "(23505)"),
+                  "got '%s'", e.msg);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+/* ---- non-transactional migrations ------------------------------------- */
+
+START_TEST(test_create_index_concurrently_runs_in_a_transaction_false_migration)
+{
+    const char *t, *x = it_name("sg_x");
+    struct sg_conn *a = ledger_conn(&t);
+    PGconn *op = adm_open(NULL);
+    char text[512], q[256];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i int);\n", x);
+    apply_ok(a, t, "1", text);
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\n"
+             "CREATE INDEX CONCURRENTLY %s_i ON %s (i);\n"
+             "-- a comment between; with a semicolon\n"
+             "CREATE INDEX CONCURRENTLY IF NOT EXISTS %s_i2 ON %s (i) -- trailing\n",
+             x, x, x, x);
+    m = it_migration("2", "cic", text);
+    ck_assert_msg(it_apply(a, t, m, 0, 5000, &e) == 0, ERRFMT(e));
+    snprintf(q, sizeof q,
+             "SELECT bool_and(indisvalid)::text || count(*) FROM pg_index WHERE indexrelid IN "
+             "('%s_i'::regclass, '%s_i2'::regclass)",
+             x, x);
+    ck_assert(adm_is(op, "true2", q));
+    r = it_row(a, t, "2", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 0);
+    ck_assert_int_eq(r->dirty_done, 0);
+    sg_ledger_free(&l);
+    /* And the session timeouts were put back. */
+    it_migration_free(m);
+    m = it_migration("3", "check",
+                     "-- migrate:up\nDO $$BEGIN IF current_setting('lock_timeout') <> '0' THEN "
+                     "RAISE 'lock_timeout %', current_setting('lock_timeout'); END IF; END$$;\n");
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    it_migration_free(m);
+    sg_drv_close(a);
+    PQfinish(op);
+}
+END_TEST
+
+START_TEST(test_create_index_concurrently_in_a_transaction_hints_transaction_false)
+{
+    const char *t, *x = it_name("sg_x");
+    struct sg_conn *a = ledger_conn(&t);
+    char text[512];
+    struct sg_migration *m;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i int);\n", x);
+    apply_ok(a, t, "1", text);
+    snprintf(text, sizeof text, "-- migrate:up\n\nCREATE INDEX CONCURRENTLY %s_i ON %s (i);\n", x,
+             x);
+    m = it_migration("2", "cic_tx", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    printf("  25001: %s\n", e.msg);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    ck_assert_msg(strncmp(e.msg, "2_cic_tx.sql:3:1:", 17) == 0 && strstr(e.msg, "(25001)") &&
+                      strstr(e.msg, "transaction:false"),
+                  "got '%s'", e.msg);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_failing_non_transactional_migration_leaves_a_dirty_marker)
+{
+    const char *t, *x = it_name("sg_x");
+    struct sg_conn *a = ledger_conn(&t);
+    char text[512];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\nCREATE TABLE %s (i int);\n"
+             "CREATE INDEX CONCURRENTLY %s_i ON %s (nope);\nVACUUM %s;\n",
+             x, x, x, x);
+    m = it_migration("4", "cic_bad", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_msg(e.code == SG_EX_DATA && strncmp(e.msg, "4_cic_bad.sql:3:", 16) == 0 &&
+                      strstr(e.msg, "(42703)"),
+                  ERRFMT(e));
+    r = it_row(a, t, "4", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 1);
+    ck_assert_int_eq(r->dirty_done, 1);
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+/* ---- table-lock timeouts (issue 9) ------------------------------------ */
+
+/* A thread that, after delay_ms, times one SELECT on table from its own
+ * session (the application's traffic). */
+struct reader {
+    pthread_t th;
+    char table[128];
+    long long delay_ms, took_ms;
+    int ok;
+};
+
+static void *reader_main(void *arg)
+{
+    struct reader *r = arg;
+    char sql[256];
+    PGconn *c = PQconnectdb(pg_url());
+    PGresult *res;
+    long long t0;
+
+    it_sleep_ms(r->delay_ms);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", r->table);
+    t0 = it_now_ms();
+    res = PQexec(c, sql);
+    r->took_ms = it_now_ms() - t0;
+    r->ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    PQclear(res);
+    PQfinish(c);
+    return NULL;
+}
+
+static void reader_start(struct reader *r, const char *table, long long delay_ms)
+{
+    memset(r, 0, sizeof *r);
+    snprintf(r->table, sizeof r->table, "%s", table);
+    r->delay_ms = delay_ms;
+    ck_assert_int_eq(pthread_create(&r->th, NULL, reader_main, r), 0);
+}
+
+START_TEST(test_table_lock_timeout_gives_75_naming_the_table_and_the_blocker)
+{
+    const char *t, *x = it_name("sg_orders");
+    struct sg_conn *a = ledger_conn(&t);
+    PGconn *blocker = adm_open("it-blocker");
+    char text[512], pidtxt[32];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+    long long t0;
+    struct reader rd;
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i int);\n", x);
+    apply_ok(a, t, "1", text);
+    /* The application: an open transaction that read the table. */
+    free(adm(blocker, "BEGIN"));
+    free(adm(blocker, "SELECT count(*) FROM %s", x));
+    snprintf(pidtxt, sizeof pidtxt, "pid %d (it-blocker)", PQbackendPID(blocker));
+    snprintf(text, sizeof text, "-- migrate:up\nALTER TABLE %s ADD COLUMN note text;\n", x);
+    m = it_migration("2", "add_note", text);
+    reader_start(&rd, x, 200);
+    t0 = it_now_ms();
+    ck_assert_int_eq(it_apply(a, t, m, 0, 800, &e), -1);
+    ck_assert_msg(it_now_ms() - t0 < 3000, "took %lld ms", it_now_ms() - t0);
+    printf("  75: %s\n", e.msg);
+    ck_assert_msg(e.code == SG_EX_TEMPFAIL, ERRFMT(e));
+    ck_assert_msg(strncmp(e.msg, "2_add_note.sql:2:1:", 19) == 0 && strstr(e.msg, "(55P03)") &&
+                      strstr(e.msg, "table ") && strstr(e.msg, x) && strstr(e.msg, pidtxt) &&
+                      strstr(e.msg, "idle in transaction"),
+                  "got '%s' (want the table %s and %s)", e.msg, x, pidtxt);
+    /* The third session was held up for at most about the lock timeout. */
+    pthread_join(rd.th, NULL);
+    ck_assert_msg(rd.ok && rd.took_ms < 1000, "the application's SELECT took %lld ms", rd.took_ms);
+    ck_assert_ptr_null(it_row(a, t, "2", &l));
+    sg_ledger_free(&l);
+    /* Once the application commits, the same migration goes through. */
+    free(adm(blocker, "COMMIT"));
+    ck_assert_msg(it_apply(a, t, m, 0, 800, &e) == 0, ERRFMT(e));
+    it_migration_free(m);
+    sg_drv_close(a);
+    PQfinish(blocker);
+}
+END_TEST
+
+START_TEST(test_non_transactional_retry_resumes_at_the_statement_that_timed_out)
+{
+    const char *t, *x = it_name("sg_x"), *y = it_name("sg_y");
+    struct sg_conn *a = ledger_conn(&t);
+    PGconn *blocker = adm_open("it-blocker"), *op = adm_open(NULL);
+    char text[512], q[128];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i int);\n", y);
+    apply_ok(a, t, "1", text);
+    free(adm(blocker, "BEGIN"));
+    free(adm(blocker, "SELECT count(*) FROM %s", y));
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\nCREATE TABLE %s (i int);\n"
+             "INSERT INTO %s VALUES (1);\nALTER TABLE %s ADD COLUMN j int;\n",
+             x, x, y);
+    m = it_migration("2", "resume", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 300, &e), -1);
+    ck_assert_msg(e.code == SG_EX_TEMPFAIL && strstr(e.msg, "2_resume.sql:4:1:"), ERRFMT(e));
+    r = it_row(a, t, "2", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 1);
+    ck_assert_int_eq(r->dirty_done, 2);
+    sg_ledger_free(&l);
+    free(adm(blocker, "COMMIT"));
+    /* The engine's retry: only the statement that timed out runs again. */
+    ck_assert_msg(it_apply(a, t, m, 0, 300, &e) == 0, ERRFMT(e));
+    snprintf(q, sizeof q, "SELECT count(*) FROM %s", x);
+    ck_assert(adm_is(op, "1", q));
+    r = it_row(a, t, "2", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 0);
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    sg_drv_close(a);
+    PQfinish(blocker);
+    PQfinish(op);
+}
+END_TEST
+
+START_TEST(test_concurrent_index_left_invalid_by_a_timeout_is_reported)
+{
+    const char *t, *x = it_name("sg_x");
+    struct sg_conn *a = ledger_conn(&t);
+    PGconn *blocker = adm_open("it-writer"), *op = adm_open(NULL);
+    char text[512], q[256];
+    struct sg_migration *m;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i int);\n", x);
+    apply_ok(a, t, "1", text);
+    /* A writer's open transaction: CIC gets past its first lock, creates
+     * the (invalid) index, then times out waiting for the writer. */
+    free(adm(blocker, "BEGIN"));
+    free(adm(blocker, "INSERT INTO %s VALUES (1)", x));
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY %s_i ON %s (i);\n", x, x);
+    m = it_migration("2", "cic_wait", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 300, &e), -1);
+    printf("  cic: %s\n", e.msg);
+    ck_assert_msg(strstr(e.msg, "(55P03)") && strstr(e.msg, "invalid index"), ERRFMT(e));
+    snprintf(q, sizeof q, "SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('%s_i')",
+             x);
+    if (e.code == SG_EX_DATA) {
+        /* The drop was blocked too: a human must drop it, and is told how. */
+        ck_assert_msg(strstr(e.msg, "DROP INDEX CONCURRENTLY"), ERRFMT(e));
+        ck_assert(adm_is(op, "1", q));
+    } else {
+        ck_assert_msg(e.code == SG_EX_TEMPFAIL && strstr(e.msg, "dropped the invalid index"),
+                      ERRFMT(e));
+        ck_assert(adm_is(op, "0", q));
+    }
+    free(adm(blocker, "COMMIT"));
+    it_migration_free(m);
+    sg_drv_close(a);
+    PQfinish(blocker);
+    PQfinish(op);
+}
+END_TEST
+
+/* ---- connecting ------------------------------------------------------- */
+
+START_TEST(test_application_name_is_ours_unless_the_url_sets_one)
+{
+    PGconn *op = adm_open(NULL);
+    char app[64], q[256], other[64];
+    struct sg_conn *a, *b;
+
+    snprintf(app, sizeof app, "sg-it-app-%d", (int)getpid());
+    snprintf(other, sizeof other, "from-url-%d", (int)getpid());
+    a = it_connect(pg_url(), app, NULL);
+    snprintf(q, sizeof q, "SELECT count(*) FROM pg_stat_activity WHERE application_name = '%s'",
+             app);
+    ck_assert(adm_is(op, "1", q));
+    snprintf(q, sizeof q, "application_name=%s&keepalives_idle=7&connect_timeout=3", other);
+    b = it_connect(url_with(q), app, NULL);
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM pg_stat_activity WHERE application_name IN ('%s', '%s')", app,
+             other);
+    ck_assert(adm_is(op, "2", q));
+    sg_drv_close(a);
+    sg_drv_close(b);
+    PQfinish(op);
+}
+END_TEST
+
+START_TEST(test_password_comes_from_pgpassfile_and_a_wrong_one_is_69_without_leaking)
+{
+    const char *pw = getenv("PGTEST_PW_PASSWORD"), *pwurl = getenv("PGTEST_PW_URL");
+    char path[256], line[512], bad[1024];
+    struct sg_error e = {0};
+    struct sg_conn *c;
+    FILE *f;
+
+    if (!pw || !pwurl) {
+        printf("postgres: PGTEST_PW_URL unset (tests/lib/pg.sh sets it): skipping\n");
+        return;
+    }
+    snprintf(path, sizeof path, "/tmp/sg-it-pgpass-%d", (int)getpid());
+    f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    snprintf(line, sizeof line, "%s:*:sg_pw:%s\n", hostport(), pw);
+    fputs(line, f);
+    fclose(f);
+    chmod(path, 0600);
+    setenv("PGPASSFILE", path, 1);
+    c = it_connect(pwurl, NULL, &e);
+    ck_assert_msg(c != NULL, ERRFMT(e));
+    sg_drv_close(c);
+    unsetenv("PGPASSFILE");
+    unlink(path);
+
+    snprintf(bad, sizeof bad, "postgres://sg_pw:Canary-Pw-%d@%s/postgres", (int)getpid(),
+             hostport());
+    c = it_connect(bad, NULL, &e);
+    ck_assert_ptr_null(c);
+    ck_assert_int_eq(e.code, SG_EX_UNAVAILABLE);
+    ck_assert_str_eq(e.sqlstate, "28P01");
+    ck_assert_msg(!strstr(e.msg, "Canary-Pw"), "password leaked: %s", e.msg);
+}
+END_TEST
+
+START_TEST(test_bad_url_parameters_are_configuration_errors)
+{
+    struct sg_error e = {0};
+
+    ck_assert_ptr_null(it_connect(url_with("no_such_param=1"), NULL, &e));
+    ck_assert_msg(e.code == SG_EX_CONFIG, ERRFMT(e));
+    ck_assert_ptr_null(it_connect(url_with("sslmode=bogus"), NULL, &e));
+    ck_assert_msg(e.code == SG_EX_CONFIG, ERRFMT(e));
+}
+END_TEST
+
+START_TEST(test_unreachable_server_is_unavailable_and_multi_host_urls_work)
+{
+    struct sg_error e = {0};
+    char url[512];
+    struct sg_conn *c;
+
+    ck_assert_ptr_null(it_connect("postgres://postgres@127.0.0.1:1/postgres", NULL, &e));
+    ck_assert_msg(e.code == SG_EX_UNAVAILABLE, ERRFMT(e));
+    snprintf(url, sizeof url,
+             "postgresql://postgres@127.0.0.1:1,%s/postgres?target_session_attrs=read-write",
+             hostport());
+    c = it_connect(url, NULL, &e);
+    ck_assert_msg(c != NULL, ERRFMT(e));
+    sg_drv_close(c);
+}
+END_TEST
+
+START_TEST(test_a_hot_standby_is_refused)
+{
+    const char *dir = getenv("PGTEST_DIR"), *bin = getenv("PGTEST_BIN");
+    char cmd[2048], url[256], sdir[512];
+    const char *as = getuid() == 0 ? "runuser -u postgres -- " : "";
+    int port = 20000 + (int)(getpid() % 30000);
+    struct sg_error e = {0};
+
+    if (!dir || !bin) {
+        printf("postgres: PGTEST_DIR/PGTEST_BIN unset: skipping the standby test\n");
+        return;
+    }
+    snprintf(sdir, sizeof sdir, "%s/standby-%d", dir, (int)getpid());
+    snprintf(cmd, sizeof cmd,
+             "%s%s/pg_basebackup -d '%s' -D '%s' -R -X stream -c fast >/dev/null 2>&1 && "
+             "%s%s/pg_ctl -D '%s' -l '%s.log' -w -t 60 -o \"-c port=%d -c "
+             "listen_addresses=127.0.0.1 -c unix_socket_directories='%s'\" start >/dev/null",
+             as, bin, pg_url(), sdir, as, bin, sdir, sdir, port, dir);
+    ck_assert_msg(system(cmd) == 0, "could not start a standby: %s", cmd);
+    snprintf(url, sizeof url, "postgres://postgres@127.0.0.1:%d/postgres", port);
+    ck_assert_ptr_null(it_connect(url, NULL, &e));
+    snprintf(cmd, sizeof cmd, "%s%s/pg_ctl -D '%s' -m immediate -w stop >/dev/null; rm -rf '%s'",
+             as, bin, sdir, sdir);
+    (void)!system(cmd);
+    ck_assert_msg(e.code == SG_EX_CONFIG && strstr(e.msg, "standby"), ERRFMT(e));
+}
+END_TEST
+
+START_TEST(test_no_postgres_url)
+{
+    printf("postgres: no postgres URL in SG_TEST_PG_URL or SG_TEST_URLS: skipping\n");
+}
+END_TEST
+
+Suite *postgres_suite(void)
+{
+    Suite *s = suite_create("postgres");
+    TCase *tc = tcase_create("postgres");
+
+    tcase_set_timeout(tc, IT_TIMEOUT);
+    if (!pg_url()) {
+        tcase_add_test(tc, test_no_postgres_url);
+    } else {
+        tcase_add_test(tc, test_terminated_holder_frees_the_lock);
+        tcase_add_test(tc, test_role_timeouts_do_not_break_waiting_or_migrating);
+        tcase_add_test(tc, test_advisory_polling_is_not_subject_to_the_ddl_lock_timeout);
+        tcase_add_test(tc, test_lock_holder_names_pid_application_and_ages);
+        tcase_add_test(tc, test_scope_is_database_schema_and_table);
+        tcase_add_test(tc, test_interrupt_from_a_signal_handler_cancels_the_migration);
+        tcase_add_test(tc, test_a_migration_releasing_the_lock_is_rolled_back);
+        tcase_add_test(tc, test_error_position_maps_to_file_line_and_character_column);
+        tcase_add_test(tc, test_error_without_position_names_the_failing_statement);
+        tcase_add_test(tc, test_create_index_concurrently_runs_in_a_transaction_false_migration);
+        tcase_add_test(tc, test_create_index_concurrently_in_a_transaction_hints_transaction_false);
+        tcase_add_test(tc, test_failing_non_transactional_migration_leaves_a_dirty_marker);
+        tcase_add_test(tc, test_table_lock_timeout_gives_75_naming_the_table_and_the_blocker);
+        tcase_add_test(tc, test_non_transactional_retry_resumes_at_the_statement_that_timed_out);
+        tcase_add_test(tc, test_concurrent_index_left_invalid_by_a_timeout_is_reported);
+        tcase_add_test(tc, test_application_name_is_ours_unless_the_url_sets_one);
+        tcase_add_test(tc,
+                       test_password_comes_from_pgpassfile_and_a_wrong_one_is_69_without_leaking);
+        tcase_add_test(tc, test_bad_url_parameters_are_configuration_errors);
+        tcase_add_test(tc, test_unreachable_server_is_unavailable_and_multi_host_urls_work);
+        tcase_add_test(tc, test_a_hot_standby_is_refused);
+    }
+    suite_add_tcase(s, tc);
+    return s;
+}
