@@ -1,5 +1,6 @@
 /* config.h -- pure parsers for settings: database URLs (with redaction),
- * durations and identifiers. No I/O except sg_url_read_file. */
+ * durations and identifiers. No I/O except reading secret files
+ * (sg_url_read_file, sg_url_load_password_file). */
 #ifndef SG_CONFIG_H
 #define SG_CONFIG_H
 
@@ -44,6 +45,15 @@ char *sg_url_redact(const char *s);
  * readable by group or others unless allow_insecure; one trailing newline is
  * stripped. Returns a malloc'd string or NULL with err set (code 78). */
 char *sg_url_read_file(const char *path, int allow_insecure, struct sg_error *err);
+
+/* Resolves a "password-file=/path" query parameter of a parsed URL: reads
+ * the password with the rules of sg_url_read_file, sets u->password, drops
+ * the parameter from u->params and rewrites u->raw with the password
+ * percent-encoded in its userinfo (drivers may pass raw to their client
+ * library, which knows no password-file). u->redacted keeps the path.
+ * A URL that also carries a password is refused. 0 when there is no such
+ * parameter or it was resolved; -1 with err set (code 78). */
+int sg_url_load_password_file(struct sg_url *u, int allow_insecure, struct sg_error *err);
 
 /* Parses "0", "250ms", "30s", "5m", "1h" (and a bare number as seconds)
  * into milliseconds. Returns 0, or -1 with err set (code 78) naming `what`. */

@@ -31,6 +31,8 @@ struct sg_migration {
     int no_transaction;               /* "transaction:false" directive */
     long long lock_timeout_ms;        /* "lock_timeout:D" directive, -1 = default */
     char checksum[65];                /* hex SHA-256 of up.sql bytes */
+    int hardlinked;                   /* its up or down file has other hard links
+                                         (st_nlink > 1): the caller warns */
 };
 
 struct sg_migration_set {
@@ -40,8 +42,22 @@ struct sg_migration_set {
 
 /* Loads every migration in `dir`. Any malformed file is an error naming it
  * (code 65); a missing or unreadable directory is code 66. On error `out`
- * is left empty. */
+ * is left empty. Same as sg_migrations_load_flags(dir, 0, ...). */
 int sg_migrations_load(const char *dir, struct sg_migration_set *out, struct sg_error *err);
+
+/* Accept sources that fail the safety checks below (--allow-insecure-files). */
+#define SG_MIG_ALLOW_INSECURE 1u
+
+/* As sg_migrations_load, with the safety checks of SEMANTICS 4.3 unless
+ * `flags` has SG_MIG_ALLOW_INSECURE: the directory and every migration file
+ * must not be writable by group or others and must be owned by root or the
+ * effective uid; a symlinked file must resolve inside the directory (the
+ * directory path itself may be a symlink). A failed check is code 78 naming
+ * the file and the fix. Files are opened with O_NOFOLLOW and read through the
+ * descriptor that was checked. Files with other hard links are loaded and
+ * flagged in sg_migration.hardlinked. */
+int sg_migrations_load_flags(const char *dir, unsigned flags, struct sg_migration_set *out,
+                             struct sg_error *err);
 void sg_migrations_free(struct sg_migration_set *set);
 
 /* Parses one file's bytes as layout `golang` (0 = dbmate, 1 = golang .up.sql,

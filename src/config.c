@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -100,11 +101,24 @@ const char *sg_url_param(const struct sg_url *u, const char *key)
     return NULL;
 }
 
+/* Is the raw query key k[0..n) one whose value is a secret? Client
+ * libraries percent-decode keys (libpq: "passw%6Frd" is "password"), so the
+ * decision is made on the decoded key; one that cannot be decoded is treated
+ * as secret. Any "*password*" key counts (libpq's sslpassword too), except
+ * the path-valued "*file" ones (passfile, password-file). */
 static int is_secret_key(const char *k, size_t n)
 {
-    return (n == 8 && strncasecmp(k, "password", 8) == 0) ||
-           (n == 4 && strncasecmp(k, "pass", 4) == 0) ||
-           (n == 3 && strncasecmp(k, "pwd", 3) == 0);
+    char *d = pct_decode(k, n, 1);
+    int secret;
+
+    if (!d)
+        return 1;
+    size_t dn = strlen(d);
+    secret = strcasecmp(d, "pass") == 0 || strcasecmp(d, "pwd") == 0 ||
+             ((strcasestr(d, "password") || strcasestr(d, "passwd")) &&
+              !(dn >= 4 && strcasecmp(d + dn - 4, "file") == 0));
+    free(d);
+    return secret;
 }
 
 char *sg_url_redact(const char *s)
@@ -356,46 +370,59 @@ oom:
     return sg_error_set(err, SG_EX_OSERR, "out of memory");
 }
 
-char *sg_url_read_file(const char *path, int allow_insecure, struct sg_error *err)
+/* Reads a small secret file: a regular file (symlinks are followed, as
+ * Kubernetes secret volumes link into ..data, and the file actually opened is
+ * checked), not readable by group or others unless allow_insecure, at most
+ * 64 KiB, no NUL byte; one trailing newline (and CR) is stripped. `what`
+ * names the setting in messages. Returns a malloc'd string or NULL (code 78). */
+static char *read_secret_file(const char *path, const char *what, int allow_insecure,
+                              size_t *lenp, struct sg_error *err)
 {
     struct stat st;
     char *buf = NULL;
-    ssize_t n;
-    /* Kubernetes secret volumes are symlinks into ..data: follow them, then
-     * check the regular file actually opened. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    ssize_t n = 0;
+    size_t len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 
     if (fd < 0) {
-        sg_error_set(err, SG_EX_CONFIG, "unable to open DATABASE_URL_FILE %s: %s", path,
-                     strerror(errno));
+        sg_error_set(err, SG_EX_CONFIG, "unable to open %s %s: %s", what, path, strerror(errno));
         return NULL;
     }
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        sg_error_set(err, SG_EX_CONFIG, "DATABASE_URL_FILE %s is not a regular file", path);
+        sg_error_set(err, SG_EX_CONFIG, "%s %s is not a regular file", what, path);
         goto out;
     }
     if ((st.st_mode & 077) && !allow_insecure) {
         sg_error_set(err, SG_EX_CONFIG,
-                     "DATABASE_URL_FILE %s is readable by group or others (mode %04o); "
+                     "%s %s is %s by group or others (mode %04o); "
                      "chmod 0600 it or pass --allow-insecure-files",
-                     path, (unsigned)(st.st_mode & 07777));
+                     what, path, (st.st_mode & 044) ? "readable" : "accessible",
+                     (unsigned)(st.st_mode & 07777));
         goto out;
     }
     if (st.st_size > 65536) {
-        sg_error_set(err, SG_EX_CONFIG, "DATABASE_URL_FILE %s is larger than 64 KiB", path);
+        sg_error_set(err, SG_EX_CONFIG, "%s %s is larger than 64 KiB", what, path);
         goto out;
     }
-    buf = malloc((size_t)st.st_size + 1);
+    /* One byte more than fstat promised, to notice a file that grew. */
+    buf = malloc((size_t)st.st_size + 2);
     if (!buf) {
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto out;
     }
-    size_t len = 0;
-    while ((n = read(fd, buf + len, (size_t)st.st_size - len)) > 0)
-        len += (size_t)n;
-    if (n < 0) {
-        sg_error_set(err, SG_EX_CONFIG, "unable to read DATABASE_URL_FILE %s: %s", path,
-                     strerror(errno));
+    while (len < (size_t)st.st_size + 1 &&
+           ((n = read(fd, buf + len, (size_t)st.st_size + 1 - len)) > 0 ||
+            (n < 0 && errno == EINTR)))
+        if (n > 0)
+            len += (size_t)n;
+    if (n < 0 || len > (size_t)st.st_size || memchr(buf, '\0', len)) {
+        if (n < 0)
+            sg_error_set(err, SG_EX_CONFIG, "unable to read %s %s: %s", what, path,
+                         strerror(errno));
+        else if (len > (size_t)st.st_size)
+            sg_error_set(err, SG_EX_CONFIG, "%s %s changed while it was read", what, path);
+        else
+            sg_error_set(err, SG_EX_CONFIG, "%s %s contains a NUL byte", what, path);
         explicit_bzero(buf, len);
         free(buf);
         buf = NULL;
@@ -406,9 +433,139 @@ char *sg_url_read_file(const char *path, int allow_insecure, struct sg_error *er
         buf[--len] = '\0';
     if (len > 0 && buf[len - 1] == '\r')
         buf[--len] = '\0';
+    if (lenp)
+        *lenp = len;
 out:
     close(fd);
     return buf;
+}
+
+char *sg_url_read_file(const char *path, int allow_insecure, struct sg_error *err)
+{
+    return read_secret_file(path, "DATABASE_URL_FILE", allow_insecure, NULL, err);
+}
+
+/* Appends s[0..n) to *o percent-encoding everything but RFC 3986's
+ * unreserved characters, so any password survives every URL parser. */
+static char *pct_encode_to(char *o, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            *o++ = (char)c;
+        } else {
+            *o++ = '%';
+            *o++ = hex[c >> 4];
+            *o++ = hex[c & 15];
+        }
+    }
+    return o;
+}
+
+int sg_url_load_password_file(struct sg_url *u, int allow_insecure, struct sg_error *err)
+{
+    const char *path = NULL;
+    size_t idx = 0, pwlen = 0, count = 0;
+    char *pw = NULL, *raw = NULL, *o;
+
+    for (size_t i = 0; i < u->nparams; i++)
+        if (strcmp(u->params[i].key, "password-file") == 0) {
+            path = u->params[i].value;
+            idx = i;
+            count++;
+        }
+    if (!path)
+        return 0;
+    if (count > 1)
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: password-file given twice");
+    if (!*path)
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: password-file needs a path");
+    if (strcmp(u->scheme, "sqlite") == 0)
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "database URL: password-file is meaningless for sqlite");
+    if (u->password)
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "database URL: both a password and password-file are given; use one");
+    for (size_t i = 0; i < u->nparams; i++)
+        if (is_secret_key(u->params[i].key, strlen(u->params[i].key)))
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "database URL: both %s= and password-file are given; use one",
+                                u->params[i].key);
+    if (!(pw = read_secret_file(path, "database URL password-file", allow_insecure, &pwlen, err)))
+        return -1;
+
+    /* Rewrite raw, which drivers may hand to their client library as is
+     * (libpq rejects an unknown "password-file" parameter): the password
+     * goes into the userinfo, the parameter leaves the query. */
+    const char *auth = strstr(u->raw, "://");
+    if (!auth) {
+        sg_error_set(err, SG_EX_CONFIG, "database URL: password-file needs a //host URL");
+        goto fail;
+    }
+    auth += 3;
+    const char *auth_end = auth + strcspn(auth, "/?");
+    const char *at = NULL;
+    for (const char *c = auth; c < auth_end; c++)
+        if (*c == '@')
+            at = c;
+    const char *qmark = strchr(auth_end, '?');
+    size_t rawlen = strlen(u->raw);
+    if (!(raw = malloc(rawlen + pwlen * 3 + 3)))
+        goto oom;
+    o = raw;
+    memcpy(o, u->raw, (size_t)(auth - u->raw));
+    o += auth - u->raw;
+    if (at) {
+        memcpy(o, auth, (size_t)(at - auth));
+        o += at - auth;
+    }
+    *o++ = ':';
+    o = pct_encode_to(o, pw, pwlen);
+    *o++ = '@';
+    const char *h = at ? at + 1 : auth;
+    const char *rest_end = qmark ? qmark : u->raw + rawlen;
+    memcpy(o, h, (size_t)(rest_end - h));
+    o += rest_end - h;
+    if (qmark) {
+        /* Copy every parameter but password-file (matched on its decoded key). */
+        const char *q = qmark + 1;
+        char sep = '?';
+        while (*q) {
+            size_t len = strcspn(q, "&");
+            const char *eq = memchr(q, '=', len);
+            size_t klen = eq ? (size_t)(eq - q) : len;
+            char *k = len ? pct_decode(q, klen, 1) : NULL;
+            if (len && !(k && strcmp(k, "password-file") == 0)) {
+                *o++ = sep;
+                sep = '&';
+                memcpy(o, q, len);
+                o += len;
+            }
+            free(k);
+            q += len;
+            if (*q == '&')
+                q++;
+        }
+    }
+    *o = '\0';
+
+    free(u->params[idx].key);
+    free(u->params[idx].value);
+    memmove(&u->params[idx], &u->params[idx + 1], (u->nparams - idx - 1) * sizeof *u->params);
+    u->nparams--;
+    explicit_bzero(u->raw, rawlen);
+    free(u->raw);
+    u->raw = raw;
+    u->password = pw;
+    return 0;
+oom:
+    sg_error_set(err, SG_EX_OSERR, "out of memory");
+fail:
+    explicit_bzero(pw, pwlen);
+    free(pw);
+    return -1;
 }
 
 int sg_duration_parse(const char *s, const char *what, long long *ms, struct sg_error *err)

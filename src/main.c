@@ -65,6 +65,8 @@ int main(int argc, char **argv)
             sg_error_prefix(&err, "%s", o.database_url_source);
             goto fail;
         }
+        if (sg_url_load_password_file(&ctx.url, o.allow_insecure_files, &err) < 0)
+            goto fail;
         ctx.has_url = 1;
     } else if (needs_url(o.command)) {
         sg_error_set(&err, SG_EX_CONFIG,
@@ -72,8 +74,15 @@ int main(int argc, char **argv)
         goto fail;
     }
     if (needs_migrations(o.command) &&
-        sg_migrations_load(o.migrations_dir, &ctx.set, &err) < 0)
+        sg_migrations_load_flags(o.migrations_dir,
+                                 o.allow_insecure_files ? SG_MIG_ALLOW_INSECURE : 0, &ctx.set,
+                                 &err) < 0)
         goto fail;
+    for (size_t i = 0; i < ctx.set.n; i++)
+        if (ctx.set.v[i].hardlinked)
+            sg_log(SG_LOG_WARN, "migration_hardlinked", SG_F(SG_S("file", ctx.set.v[i].file)),
+                   "%s has other hard links: whoever can write one of them can change it",
+                   ctx.set.v[i].file);
 
     switch (o.command) {
     case SG_CMD_UP: rc = sg_cmd_up(&ctx, &err); break;

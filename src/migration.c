@@ -7,6 +7,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,21 +282,107 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
     return 0;
 }
 
+/* The StrictModes rule (SEMANTICS 4.3): what we execute must not be
+ * writable by anyone but root and the user running us. Code 78: the
+ * deployment, not the SQL, needs fixing. */
+static int check_owner_mode(const struct stat *st, const char *what, const char *name,
+                            struct sg_error *err)
+{
+    if (st->st_mode & 022)
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "%s%s is writable by group or others (mode %04o); chmod go-w it or "
+                            "pass --allow-insecure-files",
+                            what, name, (unsigned)(st->st_mode & 07777));
+    if (st->st_uid != 0 && st->st_uid != geteuid())
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "%s%s is owned by uid %u, neither root nor the user running "
+                            "schemagate (uid %u); chown it or pass --allow-insecure-files",
+                            what, name, (unsigned)st->st_uid, (unsigned)geteuid());
+    return 0;
+}
+
+/* Opens the symlink `name` in the directory whose canonical path is
+ * dirreal, provided it resolves to a file inside that directory (Kubernetes
+ * ConfigMap volumes link every file into ..data/). The last component is
+ * opened with O_NOFOLLOW, and the path of what was opened is read back from
+ * /proc when available, so a link swapped meanwhile is noticed. */
+static int open_link_inside(const char *dirreal, const char *name, int oflags,
+                            struct sg_error *err)
+{
+    char *path = NULL, *target = NULL, proc[64], back[PATH_MAX + 1];
+    size_t dl = strlen(dirreal);
+    int fd = -1;
+    ssize_t bl;
+
+    if (dl == 1) /* the root directory: everything absolute is inside */
+        dl = 0;
+    if (asprintf(&path, "%s/%s", dirreal, name) < 0) {
+        path = NULL;
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
+        goto out;
+    }
+    if (!(target = realpath(path, NULL))) {
+        sg_error_set(err, SG_EX_NOINPUT, "unable to open %s: symlink to nowhere (%s)", name,
+                     strerror(errno));
+        goto out;
+    }
+    if (strncmp(target, dirreal, dl) != 0 || target[dl] != '/') {
+        sg_error_set(err, SG_EX_CONFIG,
+                     "%s: symlink leads outside the migrations directory (to %.200s); copy the "
+                     "file in or pass --allow-insecure-files",
+                     name, target);
+        goto out;
+    }
+    if ((fd = open(target, oflags | O_NOFOLLOW)) < 0) {
+        sg_error_set(err, SG_EX_NOINPUT, "unable to open %s (%s): %s", name, target,
+                     strerror(errno));
+        goto out;
+    }
+    snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+    if ((bl = readlink(proc, back, sizeof back - 1)) > 0) {
+        back[bl] = '\0';
+        if (strcmp(back, target) != 0) {
+            sg_error_set(err, SG_EX_CONFIG, "%s: changed while it was being checked", name);
+            close(fd);
+            fd = -1;
+        }
+    }
+out:
+    free(path);
+    free(target);
+    return fd;
+}
+
 /* Reads a whole file through the descriptor that was checked. */
-static char *read_at(int dirfd, const char *dir, const char *name, size_t *len,
-                     struct sg_error *err)
+static char *read_at(int dirfd, const char *dirreal, const char *dir, const char *name,
+                     unsigned flags, size_t *len, int *hardlinked, struct sg_error *err)
 {
     struct stat st;
     char *buf = NULL;
     size_t cap, n = 0;
-    int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    const int oflags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+    int fd = openat(dirfd, name, oflags | O_NOFOLLOW);
 
+    if (fd < 0 && errno == ELOOP) {
+        if (flags & SG_MIG_ALLOW_INSECURE)
+            fd = openat(dirfd, name, oflags);
+        else if ((fd = open_link_inside(dirreal, name, oflags, err)) < 0)
+            return NULL;
+    }
     if (fd < 0) {
         sg_error_set(err, SG_EX_NOINPUT, "unable to open %s/%s: %s", dir, name, strerror(errno));
         return NULL;
     }
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
         sg_error_set(err, SG_EX_DATA, "%s: not a regular file", name);
+        goto out;
+    }
+    if (!(flags & SG_MIG_ALLOW_INSECURE) && check_owner_mode(&st, "", name, err) < 0)
+        goto out;
+    if (st.st_nlink > 1)
+        *hardlinked = 1;
+    if ((unsigned long long)st.st_size >= SIZE_MAX / 2) {
+        sg_error_set(err, SG_EX_DATA, "%s: too large (%lld bytes)", name, (long long)st.st_size);
         goto out;
     }
     cap = (size_t)st.st_size + 1;
@@ -378,21 +466,48 @@ static int fname_cmp(const void *a, const void *b)
 
 int sg_migrations_load(const char *dir, struct sg_migration_set *out, struct sg_error *err)
 {
+    return sg_migrations_load_flags(dir, 0, out, err);
+}
+
+int sg_migrations_load_flags(const char *dir, unsigned flags, struct sg_migration_set *out,
+                             struct sg_error *err)
+{
     struct pending_file *files = NULL;
     size_t nfiles = 0;
     DIR *d = NULL;
     int dirfd, rc = -1;
     struct dirent *e;
+    struct stat dst;
+    char *dirreal;
 
     memset(out, 0, sizeof *out);
-    dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirfd < 0)
+    /* The path given is configuration and may itself be a symlink; the
+     * directory it names is what must be safe, and links inside it are
+     * judged against its canonical path. */
+    if (!(dirreal = realpath(dir, NULL)))
         return sg_error_set(err, SG_EX_NOINPUT, "unable to open migrations directory %s: %s", dir,
                             strerror(errno));
-    if (!(d = fdopendir(dirfd))) {
+    dirfd = open(dirreal, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (dirfd < 0) {
+        sg_error_set(err, SG_EX_NOINPUT, "unable to open migrations directory %s: %s", dir,
+                     strerror(errno));
+        free(dirreal);
+        return -1;
+    }
+    if (fstat(dirfd, &dst) < 0) {
+        sg_error_set(err, SG_EX_NOINPUT, "unable to stat migrations directory %s: %s", dir,
+                     strerror(errno));
+    } else if (!(flags & SG_MIG_ALLOW_INSECURE) &&
+               check_owner_mode(&dst, "migrations directory ", dir, err) < 0) {
+        /* err is set */
+    } else if (!(d = fdopendir(dirfd))) {
+        sg_error_set(err, SG_EX_NOINPUT, "unable to read migrations directory %s: %s", dir,
+                     strerror(errno));
+    }
+    if (!d) {
         close(dirfd);
-        return sg_error_set(err, SG_EX_NOINPUT, "unable to read migrations directory %s: %s",
-                            dir, strerror(errno));
+        free(dirreal);
+        return -1;
     }
     /* Collect names first and sort them, so errors and reads are deterministic. */
     while ((errno = 0, e = readdir(d))) {
@@ -468,7 +583,8 @@ int sg_migrations_load(const char *dir, struct sg_migration_set *out, struct sg_
             sg_error_set(err, SG_EX_OSERR, "out of memory");
             goto out;
         }
-        if (!(buf = read_at(dirfd, dir, files[i].fname, &len, err)))
+        if (!(buf = read_at(dirfd, dirreal, dir, files[i].fname, flags, &len, &m->hardlinked,
+                            err)))
             goto out;
         int prc = sg_migration_parse(m, buf, len, layout, err);
         free(buf);
@@ -488,6 +604,7 @@ out:
     for (size_t i = 0; i < nfiles; i++)
         free(files[i].fname);
     free(files);
+    free(dirreal);
     closedir(d);
     if (rc < 0)
         sg_migrations_free(out);

@@ -8,6 +8,7 @@ Suite *config_suite(void);
 Suite *migration_suite(void);
 Suite *lock_suite(void);
 Suite *plan_suite(void);
+Suite *security_suite(void);
 Suite *sqlsplit_suite(void) __attribute__((weak));
 
 #endif
