@@ -524,7 +524,7 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
 {
     struct pg_conn *p = calloc(1, sizeof *p);
     struct pg_run r;
-    char sql[512];
+    char sql[768];
     int ver;
 
     if (!p) {
@@ -552,13 +552,22 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
      * timeouts (a role's lock_timeout or idle_session_timeout would kill
      * waiting replicas), and tell us who and where we are. */
     ver = PQserverVersion(p->db);
+    /* client_connection_check_interval (PG14+, unless already set): if we
+     * are killed mid-statement, the server aborts the statement -- and frees
+     * the lock -- within seconds instead of running it to the end
+     * (SEMANTICS 1.3: "statement keeps running"). */
     snprintf(sql, sizeof sql,
              "SET statement_timeout = 0; SET lock_timeout = 0; "
              "SET idle_in_transaction_session_timeout = 0; %s%s"
              "SELECT pg_catalog.pg_backend_pid(), pg_catalog.pg_is_in_recovery(), "
-             "pg_catalog.current_database(), pg_catalog.current_schema()",
+             "pg_catalog.current_database(), pg_catalog.current_schema()%s",
              ver >= 140000 ? "SET idle_session_timeout = 0; " : "",
-             ver >= 170000 ? "SET transaction_timeout = 0; " : "");
+             ver >= 170000 ? "SET transaction_timeout = 0; " : "",
+             ver >= 140000 ? ", CASE WHEN pg_catalog.current_setting("
+                             "'client_connection_check_interval') = '0' THEN "
+                             "pg_catalog.set_config('client_connection_check_interval', '2s', "
+                             "false) END"
+                           : "");
     if (pg_simple(p, sql, &r, NULL) < 0 || !r.last || PQntuples(r.last) != 1) {
         pg_fail(p, r.error, err, SG_EX_UNAVAILABLE, "set up the session");
         if (err && err->code != SG_EX_UNAVAILABLE)
@@ -830,6 +839,64 @@ static int pg_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger
             goto out;
         }
     sg_ledger_sort(out);
+    rc = 0;
+out:
+    if (rc < 0)
+        sg_ledger_free(out);
+    PQclear(res);
+    free(sql);
+    free(q);
+    return rc;
+}
+
+/* Another tool's history (adopt): dbmate's and golang-migrate's
+ * schema_migrations keep version (text or bigint) and, for golang-migrate,
+ * a boolean dirty. */
+static int pg_read_versions(struct sg_conn *c, const char *table, int with_dirty,
+                            struct sg_ledger *out, struct sg_error *err)
+{
+    struct pg_conn *p = PG(c);
+    char *q = pg_qualify(p, table, err), *sql = NULL;
+    const char *vals[1];
+    PGresult *res = NULL;
+    int rc = -1;
+
+    memset(out, 0, sizeof *out);
+    if (!q)
+        return -1;
+    vals[0] = q;
+    res = pg_query(p, "SELECT pg_catalog.to_regclass($1) IS NOT NULL", 1, vals, PGRES_TUPLES_OK,
+                   "read the history table", err);
+    if (!res)
+        goto out;
+    out->exists = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+    PQclear(res);
+    res = NULL;
+    if (!out->exists) {
+        rc = 0;
+        goto out;
+    }
+    if (asprintf(&sql,
+                 with_dirty ? "SELECT version::text, coalesce(dirty::text, 'false') IN ('t', "
+                              "'true', '1') FROM %s"
+                            : "SELECT version::text, false FROM %s",
+                 q) < 0) {
+        sql = NULL;
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
+        goto out;
+    }
+    res = pg_query(p, sql, 0, NULL, PGRES_TUPLES_OK, "read the history table", err);
+    if (!res) {
+        if (err)
+            err->code = SG_EX_DATA;
+        goto out;
+    }
+    for (int i = 0; i < PQntuples(res); i++)
+        if (sg_ledger_push(out, PQgetvalue(res, i, 0), "", "", "", 0, "",
+                           strcmp(PQgetvalue(res, i, 1), "t") == 0, 0) < 0) {
+            sg_error_set(err, SG_EX_OSERR, "out of memory");
+            goto out;
+        }
     rc = 0;
 out:
     if (rc < 0)
@@ -1542,4 +1609,5 @@ const struct sg_driver sg_driver_postgres = {
     .ledger_edit = pg_ledger_edit,
     .session_id = pg_session_id,
     .interrupt = pg_interrupt,
+    .read_versions = pg_read_versions,
 };

@@ -742,12 +742,18 @@ START_TEST(test_a_hot_standby_is_refused)
         printf("postgres: PGTEST_DIR/PGTEST_BIN unset: skipping the standby test\n");
         return;
     }
+    /* A hot standby needs max_connections (and friends) >= the primary's. */
+    PGconn *op = adm_open(NULL);
+    char *maxc = adm(op, "SHOW max_connections");
+    PQfinish(op);
     snprintf(sdir, sizeof sdir, "%s/standby-%d", dir, (int)getpid());
     snprintf(cmd, sizeof cmd,
              "%s%s/pg_basebackup -d '%s' -D '%s' -R -X stream -c fast >/dev/null 2>&1 && "
              "%s%s/pg_ctl -D '%s' -l '%s.log' -w -t 60 -o \"-c port=%d -c "
-             "listen_addresses=127.0.0.1 -c unix_socket_directories='%s'\" start >/dev/null",
-             as, bin, pg_url(), sdir, as, bin, sdir, sdir, port, dir);
+             "listen_addresses=127.0.0.1 -c unix_socket_directories='%s' -c max_connections=%s\" "
+             "start >/dev/null",
+             as, bin, pg_url(), sdir, as, bin, sdir, sdir, port, dir, maxc);
+    free(maxc);
     ck_assert_msg(system(cmd) == 0, "could not start a standby: %s", cmd);
     snprintf(url, sizeof url, "postgres://postgres@127.0.0.1:%d/postgres", port);
     ck_assert_ptr_null(it_connect(url, NULL, &e));
