@@ -1,0 +1,524 @@
+/* test_postgres.c -- the real binary against the PostgreSQL server that
+ * tests/lib/pg.sh started (SG_TEST_PG_URL), each test in a database of its
+ * own: herds of replicas, kill -9 and SIGTERM of holders and waiters,
+ * CREATE INDEX CONCURRENTLY while replicas wait, hostile role settings,
+ * dirty migrations and repair, table-lock timeouts. The server is watched
+ * through psql (pg_stat_activity, pg_locks), never through sleeps alone. */
+#include <check.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "e2e.h"
+#include "harness.h"
+
+static char *dir;
+static char url[512];    /* the test's own database */
+static char admin[512];  /* the server's postgres database */
+static char dbname[64];
+
+#define RUN(r, ...) h_run((r), dir, NULL, (const char *const[]){__VA_ARGS__, NULL}, 120000)
+
+/* Under valgrind (make valgrind) every copy is ~20x slower: smaller herds. */
+static int herd(int n)
+{
+    const char *v = getenv("SG_VALGRIND");
+    return v && *v && *v != '0' ? (n > 8 ? 8 : n) : n;
+}
+
+/* Runs SQL (printf-style) through psql on the test database (or `on`);
+ * returns its trimmed output, errors included (owned). */
+__attribute__((format(printf, 2, 3))) static char *sqlon(const char *on, const char *fmt, ...)
+{
+    static unsigned n;
+    char path[4200], sql[4096];
+    va_list ap;
+    FILE *f;
+
+    va_start(ap, fmt);
+    vsnprintf(sql, sizeof sql, fmt, ap);
+    va_end(ap);
+    snprintf(path, sizeof path, "%s/q%u-%d.sql", dir, n++, (int)getpid());
+    f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(sql, f);
+    fclose(f);
+    char *o = h_sh("psql -X -q -At -v ON_ERROR_STOP=1 -d '%s' -f '%s' 2>&1; rm -f '%s'", on, path,
+                   path);
+    return o;
+}
+#define sql(...) sqlon(url, __VA_ARGS__)
+
+/* True once `query` prints `want`, polling every 20 ms for up to ms. */
+static int eventually(const char *want, long long ms, const char *query)
+{
+    long long end = h_now_ms() + ms;
+    for (;;) {
+        char *o = sql("%s", query);
+        int ok = strcmp(o, want) == 0;
+        free(o);
+        if (ok)
+            return 1;
+        if (h_now_ms() > end)
+            return 0;
+        usleep(20000);
+    }
+}
+
+static int log_has(const char *log, const char *needle, long long ms)
+{
+    long long end = h_now_ms() + ms;
+    for (;;) {
+        char *o = h_sh("cat '%s' 2>/dev/null", log);
+        int ok = h_has(o, needle);
+        free(o);
+        if (ok)
+            return 1;
+        if (h_now_ms() > end)
+            return 0;
+        usleep(20000);
+    }
+}
+
+static void setup(void)
+{
+    const char *base = getenv("SG_TEST_PG_URL");
+    char *o;
+
+    dir = h_tmpdir();
+    ck_assert_ptr_nonnull(dir);
+    chmod(dir, 0755);
+    snprintf(admin, sizeof admin, "%s", base);
+    snprintf(dbname, sizeof dbname, "sg_e2e_%d", (int)getpid());
+    o = sqlon(admin, "CREATE DATABASE %s", dbname);
+    ck_assert_msg(*o == '\0', "CREATE DATABASE: %s", o);
+    free(o);
+    /* Same server and user, our database. */
+    snprintf(url, sizeof url, "%.*s/%s", (int)(strrchr(base, '/') - base), base, dbname);
+    /* The audit table shows what really ran, and how often; the flag table
+     * makes a migration wait until the test lets it go. */
+    o = sql("CREATE TABLE audit (version text NOT NULL, at timestamptz NOT NULL DEFAULT "
+            "clock_timestamp(), pid int NOT NULL DEFAULT pg_backend_pid());"
+            "CREATE TABLE flags (k text PRIMARY KEY);"
+            "GRANT ALL ON audit, flags TO PUBLIC;");
+    ck_assert_msg(*o == '\0', "%s", o);
+    free(o);
+    h_write(dir, "migrations/001_users.sql",
+            "-- migrate:up\n"
+            "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n"
+            "INSERT INTO audit (version) VALUES ('001');\n"
+            "-- migrate:down\nDROP TABLE users;\n");
+    h_write(dir, "migrations/002_orders.sql",
+            "-- migrate:up\n"
+            "CREATE TABLE orders (id bigserial PRIMARY KEY, user_id bigint REFERENCES users);\n"
+            "INSERT INTO users (email) SELECT 'u' || g || '@example.com' FROM "
+            "generate_series(1, 5000) g;\n"
+            "INSERT INTO audit (version) VALUES ('002');\n");
+}
+
+static void teardown(void)
+{
+    char *o = sqlon(admin, "DROP DATABASE IF EXISTS %s WITH (FORCE)", dbname);
+    free(o);
+    o = h_sh("rm -rf '%s'", dir);
+    free(o);
+    free(dir);
+}
+
+/* A migration that waits (inside its transaction, statement after
+ * statement, each seeing the latest commits) while flags holds `k`. */
+static void write_gate(const char *file, const char *k, const char *before, const char *after,
+                       int no_tx)
+{
+    char text[2048];
+    snprintf(text, sizeof text,
+             "-- migrate:up%s\n%s"
+             "DO $$BEGIN FOR i IN 1..1200 LOOP EXIT WHEN NOT EXISTS (SELECT 1 FROM flags WHERE "
+             "k = '%s'); PERFORM pg_sleep(0.05); END LOOP; END$$;\n%s",
+             no_tx ? " transaction:false" : "", before, k, after);
+    h_write(dir, file, text);
+}
+
+#define GATE_RUNNING                                                                         \
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = "   \
+    "'active' AND query LIKE '%FOR i IN 1..1200%' AND pid <> pg_backend_pid()"
+
+static int ledger_has(const char *version)
+{
+    char *o = sql("SELECT count(*) FROM schemagate_migrations WHERE version = '%s'", version);
+    int n = atoi(o);
+    free(o);
+    return n;
+}
+
+static int audit_count(const char *version)
+{
+    char *o = sql("SELECT count(*) FROM audit WHERE version = '%s'", version);
+    int n = atoi(o);
+    free(o);
+    return n;
+}
+
+START_TEST(test_fifty_copies_apply_each_migration_exactly_once_and_all_exec)
+{
+    enum { MAXN = 50 };
+    int N = herd(MAXN);
+    pid_t pids[MAXN];
+    char script[4200];
+    const char *const args[] = {"-u", url, "up", "--", "sh", "-c", script, NULL};
+
+    h_write(dir, "migrations/003_slow.sql",
+            "-- migrate:up\nSELECT pg_sleep(0.5);\nINSERT INTO audit (version) VALUES ('003');\n");
+    snprintf(script, sizeof script, "touch '%s/exec.'$$", dir);
+    for (int i = 0; i < N; i++)
+        pids[i] = h_spawn(dir, NULL, args, NULL);
+    for (int i = 0; i < N; i++)
+        ck_assert_int_eq(h_wait(pids[i], 150000), 0);
+    char *o = sql("SELECT string_agg(version, ',' ORDER BY at) FROM audit");
+    ck_assert_str_eq(o, "001,002,003");
+    free(o);
+    o = sql("SELECT count(*) FROM schemagate_migrations WHERE NOT dirty");
+    ck_assert_str_eq(o, "3");
+    free(o);
+    /* Every copy exec'd its program, under its own pid. */
+    o = h_sh("ls '%s' | grep -c '^exec\\.'", dir);
+    ck_assert_int_eq(atoi(o), N);
+    free(o);
+    for (int i = 0; i < N; i++) {
+        o = h_sh("test -e '%s/exec.%d' && echo y", dir, (int)pids[i]);
+        ck_assert_msg(strcmp(o, "y") == 0, "copy %d did not exec as itself", (int)pids[i]);
+        free(o);
+    }
+    /* No session of ours is left behind. */
+    ck_assert(eventually("0", 3000,
+                         "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE "
+                         "'schemagate %'"));
+}
+END_TEST
+
+START_TEST(test_kill_9_of_the_holder_mid_migration_leaves_nothing_and_the_next_copy_finishes)
+{
+    char hlog[4200], wlog[4200];
+    const char *const args[] = {"-u", url, "up", "--", "true", NULL};
+    long long t0;
+    char *o;
+
+    snprintf(hlog, sizeof hlog, "%s/holder.log", dir);
+    snprintf(wlog, sizeof wlog, "%s/waiter.log", dir);
+    free(sql("INSERT INTO flags VALUES ('slow')"));
+    write_gate("migrations/005_gated.sql", "slow",
+               "CREATE TABLE partial_marker (x int);\nINSERT INTO audit (version) VALUES ('005');\n",
+               "", 0);
+    pid_t holder = h_spawn(dir, NULL, args, hlog);
+    ck_assert_msg(eventually("1", 20000, GATE_RUNNING), "the holder never reached 005");
+    o = sql("SELECT pid FROM pg_stat_activity WHERE query LIKE '%%FOR i IN 1..1200%%' AND pid <> "
+            "pg_backend_pid()");
+    int backend = atoi(o);
+    free(o);
+    pid_t waiter = h_spawn(dir, NULL, args, wlog);
+    ck_assert_msg(log_has(wlog, "waiting for lock", 10000), "the waiter never waited");
+
+    kill(holder, SIGKILL);
+    ck_assert_int_eq(h_wait(holder, 5000), 137);
+    /* The server notices the dead client mid-statement (the driver sets
+     * client_connection_check_interval) and rolls everything back. */
+    t0 = h_now_ms();
+    char q[256];
+    snprintf(q, sizeof q, "SELECT count(*) FROM pg_stat_activity WHERE pid = %d", backend);
+    ck_assert_msg(eventually("0", 15000, q), "the dead holder's backend lives on");
+    printf("e2e-postgres: killed holder's backend gone after %lld ms\n", h_now_ms() - t0);
+    ck_assert_int_eq(ledger_has("5"), 0);
+    ck_assert_int_eq(audit_count("005"), 0);
+    o = sql("SELECT to_regclass('partial_marker') IS NULL");
+    ck_assert_str_eq(o, "t");
+    free(o);
+    /* The waiter takes over (and is held at the same gate); let it go. */
+    ck_assert_msg(eventually("1", 20000, GATE_RUNNING), "the waiter never took over");
+    free(sql("DELETE FROM flags"));
+    ck_assert_int_eq(h_wait(waiter, 30000), 0);
+    ck_assert_int_eq(ledger_has("5"), 1);
+    ck_assert_int_eq(audit_count("005"), 1);
+}
+END_TEST
+
+START_TEST(test_sigterm_exits_143_within_a_second_and_leaves_no_session_behind)
+{
+    char hlog[4200], wlog[4200], q[256];
+    const char *const args[] = {"-u", url, "up", "--", "true", NULL};
+    long long t0, took;
+    int st;
+
+    snprintf(hlog, sizeof hlog, "%s/holder.log", dir);
+    snprintf(wlog, sizeof wlog, "%s/waiter.log", dir);
+    free(sql("INSERT INTO flags VALUES ('slow')"));
+    write_gate("migrations/005_gated.sql", "slow", "CREATE TABLE partial_marker (x int);\n", "",
+               0);
+    pid_t holder = h_spawn(dir, NULL, args, hlog);
+    ck_assert_msg(eventually("1", 20000, GATE_RUNNING), "the holder never reached 005");
+    pid_t waiter = h_spawn(dir, NULL, args, wlog);
+    ck_assert_msg(log_has(wlog, "held by pid", 10000), "the waiter never named the holder");
+
+    /* A waiter. */
+    t0 = h_now_ms();
+    kill(waiter, SIGTERM);
+    st = h_wait(waiter, 5000);
+    took = h_now_ms() - t0;
+    ck_assert_int_eq(st, 143);
+    ck_assert_msg(took < 1000, "the waiter took %lld ms to stop", took);
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'schemagate %% "
+             "%d%%'",
+             (int)waiter);
+    ck_assert_msg(eventually("0", 1000, q), "the waiter left a session on the server");
+
+    /* The holder, mid-migration: cancelled, rolled back, lock freed. */
+    t0 = h_now_ms();
+    kill(holder, SIGTERM);
+    st = h_wait(holder, 5000);
+    took = h_now_ms() - t0;
+    ck_assert_int_eq(st, 143);
+    ck_assert_msg(took < 1000, "the holder took %lld ms to stop", took);
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'schemagate %% "
+             "%d%%'",
+             (int)holder);
+    ck_assert_msg(eventually("0", 1000, q), "the holder left a session on the server");
+    ck_assert(eventually("0", 1000, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"));
+    ck_assert_int_eq(ledger_has("5"), 0);
+    char *o = sql("SELECT to_regclass('partial_marker') IS NULL");
+    ck_assert_str_eq(o, "t");
+    free(o);
+}
+END_TEST
+
+START_TEST(test_create_index_concurrently_completes_while_twenty_waiters_wait)
+{
+    enum { MAXN = 20 };
+    int N = herd(MAXN);
+    pid_t holder, pids[MAXN];
+    char hlog[4200];
+    const char *const args[] = {"-u", url, "up", "--", "true", NULL};
+
+    snprintf(hlog, sizeof hlog, "%s/holder.log", dir);
+    free(sql("INSERT INTO flags VALUES ('cic')"));
+    write_gate("migrations/003_index.sql", "cic", "",
+               "CREATE INDEX CONCURRENTLY users_email ON users (email);\n", 1);
+    holder = h_spawn(dir, NULL, args, hlog);
+    ck_assert_msg(eventually("1", 20000, GATE_RUNNING), "the holder never reached 003");
+    for (int i = 0; i < N; i++)
+        pids[i] = h_spawn(dir, NULL, args, NULL);
+    /* Let every waiter start polling, then let the holder build the index:
+     * a waiter holding a snapshot would make the build wait for ever. */
+    usleep(1500000);
+    free(sql("DELETE FROM flags"));
+    ck_assert_int_eq(h_wait(holder, 60000), 0);
+    for (int i = 0; i < N; i++)
+        ck_assert_int_eq(h_wait(pids[i], 60000), 0);
+    char *o = sql("SELECT indisvalid FROM pg_index WHERE indexrelid = 'users_email'::regclass");
+    ck_assert_str_eq(o, "t");
+    free(o);
+    o = sql("SELECT dirty FROM schemagate_migrations WHERE version = '3'");
+    ck_assert_str_eq(o, "f");
+    free(o);
+}
+END_TEST
+
+START_TEST(test_a_role_with_lock_timeout_still_lets_waiters_wait)
+{
+    char role[64], rurl[600], hlog[4200], wlog[4200];
+    const char *const args[] = {"-u", rurl, "--ddl-lock-timeout=100ms", "up", "--", "true", NULL};
+    char *o;
+
+    snprintf(role, sizeof role, "sg_e2e_role_%d", (int)getpid());
+    o = sql("CREATE ROLE %s LOGIN; GRANT CREATE ON SCHEMA public TO %s;"
+            "GRANT CREATE ON DATABASE %s TO %s;"
+            "ALTER ROLE %s SET lock_timeout = '1s'; ALTER ROLE %s SET statement_timeout = '1s';"
+            "ALTER ROLE %s SET idle_session_timeout = '1s';",
+            role, role, dbname, role, role, role, role);
+    ck_assert_msg(*o == '\0', "%s", o);
+    free(o);
+    snprintf(rurl, sizeof rurl, "postgres://%s@%s", role, strstr(url, "@") + 1);
+    snprintf(hlog, sizeof hlog, "%s/holder.log", dir);
+    snprintf(wlog, sizeof wlog, "%s/waiter.log", dir);
+    free(sql("INSERT INTO flags VALUES ('slow')"));
+    write_gate("migrations/005_gated.sql", "slow", "", "", 0);
+    pid_t holder = h_spawn(dir, NULL, args, hlog);
+    ck_assert_msg(eventually("1", 20000, GATE_RUNNING), "the holder never reached 005");
+    pid_t waiter = h_spawn(dir, NULL, args, wlog);
+    /* Longer than every role timeout: the holder's statement and the waiter's wait survive. */
+    usleep(3000000);
+    free(sql("DELETE FROM flags"));
+    ck_assert_int_eq(h_wait(holder, 30000), 0);
+    ck_assert_int_eq(h_wait(waiter, 30000), 0);
+    o = h_sh("cat '%s'", wlog);
+    ck_assert_msg(h_has(o, "waiting for lock"), "%s", o);
+    free(o);
+    ck_assert_int_eq(ledger_has("5"), 1);
+}
+END_TEST
+
+START_TEST(test_dirty_migration_blocks_later_runs_until_repair)
+{
+    struct h_result r;
+    char *o;
+
+    h_write(dir, "migrations/003_nontx.sql",
+            "-- migrate:up transaction:false\n"
+            "CREATE TABLE nontx (x int);\n"
+            "INSERT INTO nontx VALUES (1);\n"
+            "INSERT INTO no_such_table VALUES (1);\n"
+            "INSERT INTO nontx VALUES (3);\n");
+    RUN(&r, "-u", url, "up");
+    ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(h_has(r.err, "003_nontx.sql:4:13: relation \"no_such_table\" does not exist "
+                               "(42P01)"),
+                  "%s", r.err);
+    h_result_free(&r);
+    o = sql("SELECT dirty || ' ' || dirty_done FROM schemagate_migrations WHERE version = '3'");
+    ck_assert_str_eq(o, "true 2");
+    free(o);
+    RUN(&r, "-u", url, "up", "--", "true");
+    ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(h_has(r.err, "is dirty") && h_has(r.err, "repair 3"), "%s", r.err);
+    h_result_free(&r);
+    /* The operator finishes it by hand and records it. */
+    free(sql("INSERT INTO nontx VALUES (3)"));
+    RUN(&r, "-u", url, "repair", "3", "--applied");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "nothing to do"), "%d %s", r.status, r.err);
+    h_result_free(&r);
+    /* --not-applied: forget it, fix the cause, run it again. */
+    h_write(dir, "migrations/004_again.sql",
+            "-- migrate:up transaction:false\nINSERT INTO missing_too VALUES (1);\n");
+    RUN(&r, "-u", url, "up");
+    ck_assert_int_eq(r.status, 65);
+    h_result_free(&r);
+    free(sql("CREATE TABLE missing_too (x int)"));
+    RUN(&r, "-u", url, "repair", "4", "--not-applied");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "applied 004_again.sql"), "%s", r.err);
+    h_result_free(&r);
+    o = sql("SELECT count(*) FROM missing_too");
+    ck_assert_str_eq(o, "1");
+    free(o);
+}
+END_TEST
+
+START_TEST(test_table_lock_timeout_retries_then_exits_75_naming_the_blocker)
+{
+    struct h_result r;
+    char *o;
+
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    /* The application: a transaction that read orders and stays open. */
+    o = h_sh("PGAPPNAME=sg-e2e-app psql -X -q -d '%s' -c 'BEGIN' -c 'SELECT count(*) FROM "
+             "orders' -c 'SELECT pg_sleep(60)' >/dev/null 2>&1 & echo $!",
+             url);
+    pid_t app = atoi(o);
+    free(o);
+    ck_assert(eventually("1", 10000,
+                         "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+                         "'sg-e2e-app' AND state = 'active'"));
+    h_write(dir, "migrations/003_note.sql",
+            "-- migrate:up\nALTER TABLE orders ADD COLUMN note text;\n");
+    long long t0 = h_now_ms();
+    RUN(&r, "-u", url, "--ddl-lock-timeout=200ms", "--ddl-retries=2", "up");
+    ck_assert_msg(r.status == 75, "%d %s", r.status, r.err);
+    ck_assert_msg(h_has(r.err, "003_note.sql:2:1:") && h_has(r.err, "(55P03)") &&
+                      h_has(r.err, "table orders") && h_has(r.err, "(sg-e2e-app)"),
+                  "%s", r.err);
+    ck_assert_msg(h_has(r.err, "retrying"), "no retry was logged: %s", r.err);
+    printf("e2e-postgres: 2 retries then 75 after %lld ms\n", h_now_ms() - t0);
+    h_result_free(&r);
+    kill(app, SIGTERM);
+    free(sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+             "'sg-e2e-app'"));
+    RUN(&r, "-u", url, "--ddl-lock-timeout=200ms", "up");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    h_result_free(&r);
+    ck_assert_int_eq(ledger_has("3"), 1);
+}
+END_TEST
+
+/* The number after `prefix` in text ("" if absent), into out. */
+static void number_after(const char *text, const char *prefix, char *out, size_t size)
+{
+    const char *p = strstr(text, prefix);
+    out[0] = '\0';
+    if (p)
+        snprintf(out, size, "%.*s", (int)strspn(p + strlen(prefix), "-0123456789"),
+                 p + strlen(prefix));
+}
+
+START_TEST(test_status_and_pg_locks_show_the_key_the_logs_show)
+{
+    struct h_result r;
+    char upkey[32], stkey[32], lkkey[32], hlog[4200];
+    const char *const args[] = {"-u", url, "lock", "--", "sleep", "30", NULL};
+
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    number_after(r.err, "acquired lock ", upkey, sizeof upkey);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "status");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    number_after(r.out, "lock key ", stkey, sizeof stkey);
+    h_result_free(&r);
+    ck_assert_msg(*upkey && strcmp(upkey, stkey) == 0, "up locked '%s', status shows '%s'", upkey,
+                  stkey);
+    /* What an operator types to see who holds a key (README). */
+    snprintf(hlog, sizeof hlog, "%s/lock.log", dir);
+    pid_t holder = h_spawn(dir, NULL, args, hlog);
+    ck_assert(log_has(hlog, "acquired lock ", 10000));
+    char *o = h_sh("cat '%s'", hlog);
+    number_after(o, "acquired lock ", lkkey, sizeof lkkey);
+    free(o);
+    ck_assert_msg(eventually(lkkey, 10000,
+                             "SELECT (classid::bigint << 32) | objid::bigint FROM pg_locks "
+                             "WHERE locktype = 'advisory' AND objsubid = 1 AND granted"),
+                  "pg_locks never showed key %s", lkkey);
+    kill(holder, SIGTERM);
+    ck_assert_int_eq(h_wait(holder, 5000), 143);
+}
+END_TEST
+
+START_TEST(test_no_postgres_server)
+{
+    printf("e2e-postgres: SG_TEST_PG_URL is unset (tests/run.sh starts a server): skipped\n");
+}
+END_TEST
+
+Suite *postgres_e2e_suite(void)
+{
+    Suite *s = suite_create("e2e-postgres");
+    TCase *tc = tcase_create("postgres");
+    const char *u = getenv("SG_TEST_PG_URL");
+
+    tcase_set_timeout(tc, 300);
+    if (!u || !*u) {
+        tcase_add_test(tc, test_no_postgres_server);
+    } else {
+        tcase_add_checked_fixture(tc, setup, teardown);
+        tcase_add_test(tc, test_fifty_copies_apply_each_migration_exactly_once_and_all_exec);
+        tcase_add_test(tc,
+                       test_kill_9_of_the_holder_mid_migration_leaves_nothing_and_the_next_copy_finishes);
+        tcase_add_test(tc, test_sigterm_exits_143_within_a_second_and_leaves_no_session_behind);
+        tcase_add_test(tc, test_create_index_concurrently_completes_while_twenty_waiters_wait);
+        tcase_add_test(tc, test_a_role_with_lock_timeout_still_lets_waiters_wait);
+        tcase_add_test(tc, test_dirty_migration_blocks_later_runs_until_repair);
+        tcase_add_test(tc, test_table_lock_timeout_retries_then_exits_75_naming_the_blocker);
+        tcase_add_test(tc, test_status_and_pg_locks_show_the_key_the_logs_show);
+    }
+    suite_add_tcase(s, tc);
+    return s;
+}
