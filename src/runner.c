@@ -197,7 +197,10 @@ static enum acquire_result acquire(struct sg_ctx *ctx, struct sg_conn **cp, cons
                            sg_now_ms() - start);
                 return ACQ_UP_TO_DATE;
             }
-            if (verify(ctx, p, err) < 0)
+            /* Before the lock a dirty row may be the holder's migration in
+             * progress: only a changed file is final here. Dirty is judged
+             * under the lock, where nobody else can be running. */
+            if (p->first_changed && verify(ctx, p, err) < 0)
                 return ACQ_ERROR;
         }
         if (attempt == 0 && make_lock(ctx, c, name, lk, err) < 0)
@@ -234,7 +237,7 @@ static enum acquire_result acquire(struct sg_ctx *ctx, struct sg_conn **cp, cons
                                 timeout_ms),
                    ACQ_ERROR;
         drop(cp);
-        long long d = sg_backoff_ms(attempt++, 25, 1000);
+        long long d = sg_backoff_ms(attempt++, 50, 1000);
         if (timeout_ms > 0 && d > timeout_ms - (now - start))
             d = timeout_ms - (now - start);
         if (sg_sleep_ms(d) < 0)

@@ -68,7 +68,7 @@ if [ "$mode" = valgrind ]; then
     SG_BIN=$tmp/sg-valgrind SG_VALGRIND=1 run e2e "$B/e2e-tests"
 else
     run e2e "$B/e2e-tests"
-    for t in tests/container/run.sh tests/multihost/run.sh; do
+    for t in tests/herd/run.sh tests/container/run.sh tests/multihost/run.sh tests/security/run.sh; do
         [ -x "$t" ] && run "${t%/run.sh}" "$t"
     done
 fi
