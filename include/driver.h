@@ -123,6 +123,12 @@ struct sg_driver {
     long long (*session_id)(struct sg_conn *c, struct sg_error *err);
     /* Cancels whatever the session is running. Async-signal-safe; may be NULL. */
     void (*interrupt)(struct sg_conn *c);
+    /* Called once the lock is held, before anything is written: session
+     * settings for migrating (timeouts) and refusals of environments that
+     * break the lock (hot standby, Galera). Kept off the connect path so a
+     * no-op start and a waiter's poll cost one connection and one query.
+     * Optional. */
+    int (*prepare)(struct sg_conn *c, struct sg_error *err);
     /* Reads another tool's history table (`adopt`): column `version` and,
      * with with_dirty, column `dirty` of `table` (a validated identifier)
      * into out (name/checksum empty). A missing table gives exists = 0.

@@ -211,6 +211,10 @@ static enum acquire_result acquire(struct sg_ctx *ctx, struct sg_conn **cp, cons
             drop(cp);
             return ACQ_ERROR;
         }
+        if (r == 1 && c->driver->prepare && c->driver->prepare(c, err) < 0) {
+            drop(cp);
+            return ACQ_ERROR;
+        }
         if (r == 1) {
             sg_log(SG_LOG_INFO, "lock_acquired",
                    SG_F(SG_S("lock", lk->desc), SG_I("waited_ms", sg_now_ms() - start)),
