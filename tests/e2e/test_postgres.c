@@ -492,6 +492,60 @@ START_TEST(test_status_and_pg_locks_show_the_key_the_logs_show)
 }
 END_TEST
 
+START_TEST(test_transaction_pooling_pgbouncer_is_refused_with_78)
+{
+    char *bin = h_sh("command -v pgbouncer || ls /usr/sbin/pgbouncer 2>/dev/null");
+    const char *base = getenv("SG_TEST_PG_URL"), *hp = strchr(base, '@');
+    char host[128], port[16], ini[8192], burl[512];
+    int bport = 30000 + (int)(getpid() % 20000);
+    struct h_result r;
+    char *o;
+
+    if (!*bin) {
+        printf("e2e-postgres: pgbouncer not installed: skipping the pooler test\n");
+        free(bin);
+        return;
+    }
+    hp = hp ? hp + 1 : strstr(base, "//") + 2;
+    snprintf(host, sizeof host, "%.*s", (int)strcspn(hp, ":/"), hp);
+    snprintf(port, sizeof port, "%.*s", (int)strcspn(hp + strlen(host) + 1, "/"),
+             hp + strlen(host) + 1);
+    /* Round robin over a warm pool: consecutive transactions of one client
+     * land on different backends, as they do under load in production. */
+    snprintf(ini, sizeof ini,
+             "[databases]\n* = host=%s port=%s\n[pgbouncer]\nlisten_addr = 127.0.0.1\n"
+             "listen_port = %d\nunix_socket_dir =\nauth_type = trust\nauth_file = %s/users.txt\n"
+             "pool_mode = transaction\nserver_round_robin = 1\ndefault_pool_size = 5\n"
+             "logfile = %s/pgb.log\npidfile = %s/pgb.pid\n",
+             host, port, bport, dir, dir, dir);
+    h_write(dir, "pgb.ini", ini);
+    h_write(dir, "users.txt", "\"postgres\" \"\"\n");
+    o = h_sh("cd '%s' && chmod 644 pgb.ini users.txt && if [ \"$(id -u)\" = 0 ]; then chown "
+             "postgres . && runuser -u postgres -- %s -d pgb.ini; else %s -d pgb.ini; fi 2>&1",
+             dir, bin, bin);
+    free(o);
+    free(bin);
+    snprintf(burl, sizeof burl, "postgres://postgres@127.0.0.1:%d/%s", bport, dbname);
+    o = h_sh("for i in 1 2 3 4; do psql -X -q -d '%s' -c 'SELECT pg_sleep(0.5)' >/dev/null "
+             "2>&1 & done; wait",
+             burl);
+    free(o);
+    RUN(&r, "-u", burl, "--wait-for-db=0", "up", "--", "true");
+    o = h_sh("kill $(cat '%s/pgb.pid') 2>/dev/null", dir);
+    free(o);
+    ck_assert_msg(r.status == 78, "%d %s", r.status, r.err);
+    ck_assert_msg(h_has(r.err, "PgBouncer") && h_has(r.err, "direct URL"), "%s", r.err);
+    h_result_free(&r);
+    /* Refused before taking anything: no lock leaked into the pool, no ledger. */
+    o = sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'");
+    ck_assert_str_eq(o, "0");
+    free(o);
+    o = sql("SELECT to_regclass('schemagate_migrations') IS NULL");
+    ck_assert_str_eq(o, "t");
+    free(o);
+}
+END_TEST
+
 START_TEST(test_no_postgres_server)
 {
     printf("e2e-postgres: SG_TEST_PG_URL is unset (tests/run.sh starts a server): skipped\n");
@@ -518,6 +572,7 @@ Suite *postgres_e2e_suite(void)
         tcase_add_test(tc, test_dirty_migration_blocks_later_runs_until_repair);
         tcase_add_test(tc, test_table_lock_timeout_retries_then_exits_75_naming_the_blocker);
         tcase_add_test(tc, test_status_and_pg_locks_show_the_key_the_logs_show);
+        tcase_add_test(tc, test_transaction_pooling_pgbouncer_is_refused_with_78);
     }
     suite_add_tcase(s, tc);
     return s;
