@@ -1147,6 +1147,47 @@ static int my_ledger_edit(struct sg_conn *sc, const char *table, enum sg_ledger_
     return rc;
 }
 
+/* Another tool's history (adopt): dbmate keeps version VARCHAR(128),
+ * golang-migrate version BIGINT and dirty BOOLEAN. */
+static int my_read_versions(struct sg_conn *sc, const char *table, int with_dirty,
+                            struct sg_ledger *out, struct sg_error *err)
+{
+    struct my_conn *c = (struct my_conn *)sc;
+    struct my_buf b = {0};
+    struct my_err me = {0};
+    MYSQL_RES *r = NULL;
+    MYSQL_ROW row;
+    int rc = -1;
+
+    memset(out, 0, sizeof *out);
+    b_str(&b, with_dirty ? "SELECT CAST(version AS CHAR), dirty <> 0 FROM "
+                         : "SELECT CAST(version AS CHAR), 0 FROM ");
+    b_ident(&b, table);
+    if (b.oom)
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    struct my_op op = my_short_op(c);
+    if (my_run(c, &op, b.p, b.n, &r, 1, &me) < 0) {
+        if (me.num == ER_NO_SUCH_TABLE && !me.sig && !me.timed_out)
+            rc = 0;
+        else
+            my_fail(err, &me, SG_EX_DATA, "unable to read the history table");
+        goto out;
+    }
+    out->exists = 1;
+    while (r && (row = mysql_fetch_row(r)))
+        if (sg_ledger_push(out, row[0], "", "", "", 0, "", row[1] && strcmp(row[1], "1") == 0,
+                           0) < 0) {
+            sg_error_set(err, SG_EX_OSERR, "out of memory");
+            sg_ledger_free(out);
+            goto out;
+        }
+    rc = 0;
+out:
+    mysql_free_result(r);
+    b_free(&b);
+    return rc;
+}
+
 /* ----------------------------------------------------------- apply -- */
 
 /* The first one or two words of a statement, upper-cased, looking inside
@@ -1616,4 +1657,5 @@ const struct sg_driver sg_driver_mysql = {
     /* NULL: a signal handler can do nothing useful with a MySQL session;
      * the poll loop above notices the signal and sends KILL QUERY. */
     .interrupt = NULL,
+    .read_versions = my_read_versions,
 };
