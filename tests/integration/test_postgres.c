@@ -475,6 +475,38 @@ START_TEST(test_failing_non_transactional_migration_leaves_a_dirty_marker)
 }
 END_TEST
 
+START_TEST(test_statement_timeout_bounds_each_statement_not_the_migration)
+{
+    struct sg_connect_opts o = {.application_name = "sg-it-stmt", .statement_timeout_ms = 400};
+    struct sg_conn *a = it_connect_opts(pg_url(), &o, NULL);
+    const char *t = it_name("sg_ledger");
+    struct sg_migration *ok, *slow, *slow_notx;
+    struct sg_error e = {0};
+
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ok = it_migration("1", "three_short",
+                      "-- migrate:up\nSELECT pg_sleep(0.25);\nSELECT pg_sleep(0.25);\n"
+                      "SELECT pg_sleep(0.25);\n");
+    ck_assert_msg(it_apply(a, t, ok, 0, 0, &e) == 0, ERRFMT(e));
+    slow = it_migration("2", "one_long", "-- migrate:up\nSELECT 1;\nSELECT pg_sleep(1);\n");
+    ck_assert_int_eq(it_apply(a, t, slow, 0, 0, &e), -1);
+    ck_assert_msg(e.code == SG_EX_DATA && strstr(e.msg, "2_one_long.sql:3:1:") &&
+                      strstr(e.msg, "(57014)"),
+                  ERRFMT(e));
+    slow_notx = it_migration("3", "one_long_notx",
+                             "-- migrate:up transaction:false\nSELECT pg_sleep(0.25);\n"
+                             "SELECT pg_sleep(0.25);\nSELECT pg_sleep(1);\n");
+    ck_assert_int_eq(it_apply(a, t, slow_notx, 0, 0, &e), -1);
+    ck_assert_msg(e.code == SG_EX_DATA && strstr(e.msg, "3_one_long_notx.sql:4:1:") &&
+                      strstr(e.msg, "(57014)"),
+                  ERRFMT(e));
+    it_migration_free(ok);
+    it_migration_free(slow);
+    it_migration_free(slow_notx);
+    sg_drv_close(a);
+}
+END_TEST
+
 /* ---- table-lock timeouts (issue 9) ------------------------------------ */
 
 /* A thread that, after delay_ms, times one SELECT on table from its own
@@ -791,6 +823,7 @@ Suite *postgres_suite(void)
         tcase_add_test(tc, test_create_index_concurrently_runs_in_a_transaction_false_migration);
         tcase_add_test(tc, test_create_index_concurrently_in_a_transaction_hints_transaction_false);
         tcase_add_test(tc, test_failing_non_transactional_migration_leaves_a_dirty_marker);
+        tcase_add_test(tc, test_statement_timeout_bounds_each_statement_not_the_migration);
         tcase_add_test(tc, test_table_lock_timeout_gives_75_naming_the_table_and_the_blocker);
         tcase_add_test(tc, test_non_transactional_retry_resumes_at_the_statement_that_timed_out);
         tcase_add_test(tc, test_concurrent_index_left_invalid_by_a_timeout_is_reported);
