@@ -1100,6 +1100,11 @@ static int pg_sql_error(struct pg_conn *p, const PGresult *res, const struct pg_
         snprintf(hint, sizeof hint,
                  "; this statement cannot run inside a transaction: put it in its own migration "
                  "marked '-- migrate:up transaction:false'");
+    } else if (strcmp(state, "55P04") == 0 && transactional) {
+        snprintf(hint, sizeof hint,
+                 "; a value added by ALTER TYPE ... ADD VALUE is usable only after its "
+                 "transaction commits: use it in a later migration, or mark this one "
+                 "'-- migrate:up transaction:false'");
     } else if (*pg_field(res, PG_DIAG_MESSAGE_HINT)) {
         char h[200];
         pg_oneline(h, sizeof h, pg_field(res, PG_DIAG_MESSAGE_HINT));

@@ -446,6 +446,35 @@ START_TEST(test_create_index_concurrently_in_a_transaction_hints_transaction_fal
 }
 END_TEST
 
+START_TEST(test_enum_value_used_in_its_own_transaction_hints_and_works_without_one)
+{
+    const char *t, *x = it_name("sg_mood");
+    struct sg_conn *a = ledger_conn(&t);
+    char text[512];
+    struct sg_migration *m;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TYPE %s AS ENUM ('ok');\n", x);
+    apply_ok(a, t, "1", text);
+    snprintf(text, sizeof text,
+             "-- migrate:up\nALTER TYPE %s ADD VALUE 'sad';\nSELECT 'sad'::%s;\n", x, x);
+    m = it_migration("2", "add_sad", text);
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_msg(strstr(e.msg, "2_add_sad.sql:3:") && strstr(e.msg, "(55P04)") &&
+                      strstr(e.msg, "transaction:false"),
+                  ERRFMT(e));
+    it_migration_free(m);
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\nALTER TYPE %s ADD VALUE 'sad';\n"
+             "SELECT 'sad'::%s;\n",
+             x, x);
+    m = it_migration("2", "add_sad", text);
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
 START_TEST(test_failing_non_transactional_migration_leaves_a_dirty_marker)
 {
     const char *t, *x = it_name("sg_x");
@@ -822,6 +851,8 @@ Suite *postgres_suite(void)
         tcase_add_test(tc, test_error_without_position_names_the_failing_statement);
         tcase_add_test(tc, test_create_index_concurrently_runs_in_a_transaction_false_migration);
         tcase_add_test(tc, test_create_index_concurrently_in_a_transaction_hints_transaction_false);
+        tcase_add_test(tc,
+                       test_enum_value_used_in_its_own_transaction_hints_and_works_without_one);
         tcase_add_test(tc, test_failing_non_transactional_migration_leaves_a_dirty_marker);
         tcase_add_test(tc, test_statement_timeout_bounds_each_statement_not_the_migration);
         tcase_add_test(tc, test_table_lock_timeout_gives_75_naming_the_table_and_the_blocker);
