@@ -28,9 +28,12 @@
 /* Client-side defaults, applied only when the URL does not set them
  * (issue 3): a dead peer is noticed in about 25 s instead of 2 h 11 min. */
 static const char *const pg_defaults[][2] = {
-    {"keepalives", "1"},         {"keepalives_idle", "10"},
-    {"keepalives_interval", "5"}, {"keepalives_count", "3"},
-    {"tcp_user_timeout", "30000"}, {"connect_timeout", "10"},
+    {"keepalives", "1"},
+    {"keepalives_idle", "10"},
+    {"keepalives_interval", "5"},
+    {"keepalives_count", "3"},
+    {"tcp_user_timeout", "30000"},
+    {"connect_timeout", "10"},
     /* Migration files are UTF-8; error positions are counted in characters. */
     {"client_encoding", "UTF8"},
 };
@@ -40,22 +43,22 @@ static const char *const pg_defaults[][2] = {
 #define PG_STATE_PID "SGPID" /* the statement ran on another backend: a pooler */
 #define PG_STATE_LCK "SGLCK" /* the backend no longer holds the advisory lock */
 
-#define PG_POOLER_HINT                                                                       \
-    "a transaction-pooling proxy (PgBouncer pool_mode=transaction or statement) is between "  \
-    "schemagate and the server, and session advisory locks do not work through it: use a "   \
+#define PG_POOLER_HINT                                                                             \
+    "a transaction-pooling proxy (PgBouncer pool_mode=transaction or statement) is between "       \
+    "schemagate and the server, and session advisory locks do not work through it: use a "         \
     "direct URL to PostgreSQL (or a session-pooling one) for schemagate"
 
 struct pg_conn {
     struct sg_conn base;
     PGconn *db;
     PGcancel *volatile cancel; /* read by interrupt() from a signal handler */
-    int pid;                   /* backend pid observed at connect */
-    long long seen_pid;        /* pid observed by the last round trip, or -1 */
-    int locked;                /* we hold lock_key on this session */
+    int pid; /* backend pid observed at connect */
+    long long seen_pid; /* pid observed by the last round trip, or -1 */
+    int locked; /* we hold lock_key on this session */
     long long lock_key;
-    int ledger_seen;           /* the ledger table is known to exist */
-    int char_pos;              /* error positions count UTF-8 characters, not bytes */
-    char *conninfo;            /* the URL (secret), for the lock-wait diagnosis */
+    int ledger_seen; /* the ledger table is known to exist */
+    int char_pos; /* error positions count UTF-8 characters, not bytes */
+    char *conninfo; /* the URL (secret), for the lock-wait diagnosis */
     char *database;
     char *schema;
     char app_name[128];
@@ -143,12 +146,12 @@ static int pg_fail(struct pg_conn *p, const PGresult *res, struct sg_error *err,
         snprintf(err->sqlstate, sizeof err->sqlstate, "%s", state);
     if (pg_lost(p) || strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
         strcmp(state, "57P02") == 0 || strcmp(state, "57P03") == 0)
-        return sg_error_set(err, SG_EX_UNAVAILABLE, "lost the database session while trying to %s: %s",
-                            what, msg);
+        return sg_error_set(err, SG_EX_UNAVAILABLE,
+                            "lost the database session while trying to %s: %s", what, msg);
     if (strcmp(state, "57014") == 0 && sg_signal_pending())
         code = SG_EX_SIGNAL_BASE + sg_signal_pending();
-    return sg_error_set(err, code, "unable to %s: %s%s%s%s", what, msg, *state ? " (" : "",
-                        state, *state ? ")" : "");
+    return sg_error_set(err, code, "unable to %s: %s%s%s%s", what, msg, *state ? " (" : "", state,
+                        *state ? ")" : "");
 }
 
 /* Runs a parameterised statement. Returns the result when its status is
@@ -350,19 +353,19 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
  * blocks it: pg_blocking_pids() only knows while the wait lasts, and the
  * migrating session is busy waiting. The lock itself never moves. */
 struct pg_watch {
-    long long every_ms;      /* 0: no watching */
+    long long every_ms; /* 0: no watching */
     long long next_at;
     long long started;
     PGconn *diag;
     int diag_failed;
-    char table[128];         /* what we waited for, last time we waited */
-    char blocker[300];       /* who held it */
+    char table[128]; /* what we waited for, last time we waited */
+    char blocker[300]; /* who held it */
 };
 
 struct pg_run {
-    int nok;          /* statements that completed before the error */
-    PGresult *last;   /* the last tuples result (owned) */
-    PGresult *error;  /* the first error result (owned), or NULL */
+    int nok; /* statements that completed before the error */
+    PGresult *last; /* the last tuples result (owned) */
+    PGresult *error; /* the first error result (owned), or NULL */
 };
 
 static void pg_run_clear(struct pg_run *r)
@@ -407,8 +410,7 @@ static void pg_watch_sample(struct pg_conn *p, struct pg_watch *w)
     }
     snprintf(pid, sizeof pid, "%d", p->pid);
     res = PQexecParams(w->diag, q, 1, NULL, vals, NULL, NULL, 0);
-    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 &&
-        *PQgetvalue(res, 0, 1)) {
+    if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1 && *PQgetvalue(res, 0, 1)) {
         snprintf(w->table, sizeof w->table, "%s", PQgetvalue(res, 0, 0));
         snprintf(w->blocker, sizeof w->blocker, "%s", PQgetvalue(res, 0, 1));
         sg_log(SG_LOG_INFO, "migration_blocked",
@@ -688,8 +690,8 @@ static int pg_unlock(struct sg_conn *c, const struct sg_lock *l, struct sg_error
     int ok;
 
     snprintf(key, sizeof key, "%lld", l->key);
-    res = pg_query(p, "SELECT pg_catalog.pg_advisory_unlock($1::bigint)", 1, vals,
-                   PGRES_TUPLES_OK, "release the advisory lock", err);
+    res = pg_query(p, "SELECT pg_catalog.pg_advisory_unlock($1::bigint)", 1, vals, PGRES_TUPLES_OK,
+                   "release the advisory lock", err);
     if (!res)
         return -1;
     ok = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
@@ -796,8 +798,8 @@ static int pg_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger
         /* Probe first: waiters re-read on every poll, and a failing SELECT
          * would fill the server log with errors. */
         const char *vals[1] = {q};
-        res = pg_query(p, "SELECT pg_catalog.to_regclass($1) IS NOT NULL", 1, vals,
-                       PGRES_TUPLES_OK, "read the ledger", err);
+        res = pg_query(p, "SELECT pg_catalog.to_regclass($1) IS NOT NULL", 1, vals, PGRES_TUPLES_OK,
+                       "read the ledger", err);
         if (!res)
             goto out;
         p->ledger_seen = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
@@ -830,10 +832,9 @@ static int pg_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger
     }
     out->exists = 1;
     for (int i = 0; i < PQntuples(res); i++)
-        if (sg_ledger_push(out, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
-                           PQgetvalue(res, i, 2), PQgetvalue(res, i, 3),
-                           atoll(PQgetvalue(res, i, 4)), PQgetvalue(res, i, 5),
-                           strcmp(PQgetvalue(res, i, 6), "t") == 0,
+        if (sg_ledger_push(out, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1), PQgetvalue(res, i, 2),
+                           PQgetvalue(res, i, 3), atoll(PQgetvalue(res, i, 4)),
+                           PQgetvalue(res, i, 5), strcmp(PQgetvalue(res, i, 6), "t") == 0,
                            atoll(PQgetvalue(res, i, 7))) < 0) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");
             goto out;
@@ -941,8 +942,8 @@ static int pg_ledger_create(struct sg_conn *c, const char *table, struct sg_erro
 }
 
 static int pg_ledger_edit(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                          const struct sg_migration *m, const char *version,
-                          const char *applied_by, struct sg_error *err)
+                          const struct sg_migration *m, const char *version, const char *applied_by,
+                          struct sg_error *err)
 {
     struct pg_conn *p = PG(c);
     char *q = pg_qualify(p, table, err), *sql = NULL;
@@ -969,9 +970,7 @@ static int pg_ledger_edit(struct sg_conn *c, const char *table, enum sg_ledger_o
         rc = asprintf(&sql, "UPDATE %s SET dirty = false, dirty_done = 0 WHERE version = $1", q);
         n = 1;
         break;
-    default:
-        free(q);
-        return sg_error_set(err, SG_EX_SOFTWARE, "unknown ledger operation");
+    default: free(q); return sg_error_set(err, SG_EX_SOFTWARE, "unknown ledger operation");
     }
     if (rc < 0) {
         free(q);
@@ -1054,9 +1053,9 @@ static void pg_position(const struct sg_section *sec, size_t off, int chars, int
 
 struct pg_fail_at {
     const struct sg_section *sec;
-    size_t base;       /* byte offset of the sent text's user part within sec->sql */
-    size_t sent_len;   /* its length in bytes */
-    long long prefix;  /* characters we sent before it */
+    size_t base; /* byte offset of the sent text's user part within sec->sql */
+    size_t sent_len; /* its length in bytes */
+    long long prefix; /* characters we sent before it */
     const struct sg_stmt *stmt; /* the statement that failed, when known */
 };
 
@@ -1074,9 +1073,9 @@ static int pg_sql_error(struct pg_conn *p, const PGresult *res, const struct pg_
     long long pos = *posf ? atoll(posf) - 1 - at->prefix : -1;
     const char *user = sec->sql + at->base;
 
-    pg_oneline(msg, sizeof msg, *pg_field(res, PG_DIAG_MESSAGE_PRIMARY)
-                                    ? pg_field(res, PG_DIAG_MESSAGE_PRIMARY)
-                                    : PQerrorMessage(p->db));
+    pg_oneline(msg, sizeof msg,
+               *pg_field(res, PG_DIAG_MESSAGE_PRIMARY) ? pg_field(res, PG_DIAG_MESSAGE_PRIMARY)
+                                                       : PQerrorMessage(p->db));
     hint[0] = '\0';
     if (pos >= 0) {
         size_t off = pg_char_to_byte(user, at->sent_len, pos, p->char_pos);
@@ -1087,8 +1086,8 @@ static int pg_sql_error(struct pg_conn *p, const PGresult *res, const struct pg_
     if (err)
         snprintf(err->sqlstate, sizeof err->sqlstate, "%s", state);
     if (pg_lost(p))
-        return sg_error_set(err, SG_EX_UNAVAILABLE,
-                            "%s:%d:%d: lost the database session: %s", sec->file, line, col, msg);
+        return sg_error_set(err, SG_EX_UNAVAILABLE, "%s:%d:%d: lost the database session: %s",
+                            sec->file, line, col, msg);
     if (strcmp(state, "57014") == 0 && sg_signal_pending())
         code = SG_EX_SIGNAL_BASE + sg_signal_pending();
     if (strcmp(state, "55P03") == 0 || strcmp(state, "40P01") == 0) {
@@ -1119,8 +1118,8 @@ static int pg_sql_error(struct pg_conn *p, const PGresult *res, const struct pg_
 static int pg_split(const struct sg_section *sec, struct sg_stmt **out, size_t *n,
                     struct sg_error *err)
 {
-    if (sg_sql_split(sec->sql, sec->len, SG_DIALECT_POSTGRES, sec->file, sec->line, out, n,
-                     err) < 0)
+    if (sg_sql_split(sec->sql, sec->len, SG_DIALECT_POSTGRES, sec->file, sec->line, out, n, err) <
+        0)
         return -1;
     for (size_t i = 0; i < *n; i++) {
         const struct sg_stmt *s = &(*out)[i];
@@ -1175,7 +1174,9 @@ static int pg_suffix_error(struct pg_conn *p, const PGresult *res, const struct 
     {
         char what[300];
         snprintf(what, sizeof what, "%s %s in the ledger",
-                 step == 0 ? "record" : step == 1 ? "check the lock before committing" : "commit",
+                 step == 0   ? "record"
+                 : step == 1 ? "check the lock before committing"
+                             : "commit",
                  m->file);
         return pg_fail(p, res, err, strcmp(state, "55P03") == 0 ? SG_EX_TEMPFAIL : SG_EX_DATA,
                        what);
@@ -1221,8 +1222,7 @@ static int pg_apply_txn(struct pg_conn *p, const char *q, const struct sg_step *
             nprefix++;
         }
         if (p->statement_timeout_ms > 0) {
-            snprintf(st, sizeof st, "SET LOCAL statement_timeout = %lld;",
-                     p->statement_timeout_ms);
+            snprintf(st, sizeof st, "SET LOCAL statement_timeout = %lld;", p->statement_timeout_ms);
             nprefix++;
         }
         /* ASCII only: its length in bytes is its length in characters. */
@@ -1245,8 +1245,7 @@ static int pg_apply_txn(struct pg_conn *p, const char *q, const struct sg_step *
     }
     /* A newline first: the section may end inside a -- comment. */
     if (step->down) {
-        if (asprintf(&suffix, "\n;DELETE FROM %s WHERE version = %s;%s;COMMIT", q, lv, check) <
-            0)
+        if (asprintf(&suffix, "\n;DELETE FROM %s WHERE version = %s;%s;COMMIT", q, lv, check) < 0)
             suffix = NULL;
     } else if (asprintf(&suffix,
                         "\n;INSERT INTO %s (version, name, checksum, execution_ms, applied_by) "
@@ -1432,14 +1431,14 @@ static int pg_apply_notxn(struct pg_conn *p, const char *q, const struct sg_step
         if (held < 0)
             goto out;
         if (!held)
-            sg_error_set(err, SG_EX_SOFTWARE,
-                         "%s: this session no longer holds the advisory lock", m->file);
+            sg_error_set(err, SG_EX_SOFTWARE, "%s: this session no longer holds the advisory lock",
+                         m->file);
         else if (step->down)
             sg_error_set(err, SG_EX_SOFTWARE, "%s: version %s is not in the ledger", m->file,
                          m->version);
         else
-            sg_error_set(err, SG_EX_SOFTWARE, "%s: version %s is already in the ledger",
-                         m->file, m->version);
+            sg_error_set(err, SG_EX_SOFTWARE, "%s: version %s is already in the ledger", m->file,
+                         m->version);
         goto out;
     }
     start = (size_t)atoll(PQgetvalue(res, 0, 0));
@@ -1514,8 +1513,7 @@ static int pg_apply_notxn(struct pg_conn *p, const char *q, const struct sg_step
         snprintf(done, sizeof done, "%zu", i + 1);
         {
             const char *vals[2] = {m->version, done};
-            res = pg_query(p, sql, 2, vals, PGRES_COMMAND_OK, "record progress in the ledger",
-                           err);
+            res = pg_query(p, sql, 2, vals, PGRES_COMMAND_OK, "record progress in the ledger", err);
         }
         if (!res)
             goto out;
