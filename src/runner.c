@@ -27,7 +27,8 @@
  * retrying them only delays the message. */
 static int transient(const struct sg_error *e)
 {
-    static const char *const retry[] = {"08001", "08006", "53300", "57P03", "1040", "1203",
+    static const char *const retry[] = {"08001", "08006", "53300", "57P01", "57P02", "57P03",
+                                        "1040", "1203",
                                         "2002", "2003", "2005", "2006", "2013", NULL};
 
     if (e->code != SG_EX_UNAVAILABLE)
@@ -171,6 +172,30 @@ static int make_lock(struct sg_ctx *ctx, struct sg_conn *c, const char *name, st
 
 enum acquire_result { ACQ_ERROR = -1, ACQ_LOCKED = 0, ACQ_UP_TO_DATE = 1 };
 
+/* A waiter holds nothing, so a session lost while it polls (server restart,
+ * failover, terminated backend, network blip) is not fatal: close it (which
+ * also drops a lock granted as the error fired), back off, and poll again on
+ * a new session (sg_session_open waits up to --wait-for-db for the server).
+ * 1 = poll again, 0 = not a lost session, -1 = stopped (err set). */
+static int waiter_lost(struct sg_conn **cp, unsigned *attempt, long long start,
+                       long long timeout_ms, struct sg_error *err)
+{
+    if (err->code != SG_EX_UNAVAILABLE || sg_signal_pending())
+        return 0;
+    drop(cp);
+    if (timeout_ms > 0 && sg_now_ms() - start >= timeout_ms)
+        return 0;
+    long long d = sg_backoff_ms((*attempt)++, 50, 1000);
+    sg_log(SG_LOG_INFO, "wait_session_lost", SG_F(SG_S("error", err->msg), SG_I("delay_ms", d)),
+           "%s; polling again in %lld ms on a new session", err->msg, d);
+    if (sg_sleep_ms(d) < 0) {
+        sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                     "stopped by signal %d while waiting for the lock", sg_signal_pending());
+        return -1;
+    }
+    return 1;
+}
+
 /* Polls for the lock. With fast_path, every poll first re-reads the ledger
  * and returns ACQ_UP_TO_DATE as soon as nothing is left to do, so waiters
  * start the app the moment the holder is done. Between polls a waiter holds
@@ -187,8 +212,12 @@ static enum acquire_result acquire(struct sg_ctx *ctx, struct sg_conn **cp, cons
         if (!c && !(c = *cp = sg_session_open(ctx, err)))
             return ACQ_ERROR;
         if (fast_path) {
-            if (read_plan(ctx, c, l, p, err) < 0)
+            if (read_plan(ctx, c, l, p, err) < 0) {
+                int w = waiter_lost(cp, &attempt, start, timeout_ms, err);
+                if (w > 0)
+                    continue;
                 return ACQ_ERROR;
+            }
             if (l->exists && up_to_date(p, ctx->o->to_version)) {
                 if (attempt > 0)
                     sg_log(SG_LOG_INFO, "lock_skipped",
@@ -207,6 +236,9 @@ static enum acquire_result acquire(struct sg_ctx *ctx, struct sg_conn **cp, cons
             return ACQ_ERROR;
         int r = c->driver->try_lock(c, lk, err);
         if (r < 0) {
+            int w = waiter_lost(cp, &attempt, start, timeout_ms, err);
+            if (w > 0)
+                continue;
             /* The lock may have been granted as the error fired: end the session. */
             drop(cp);
             return ACQ_ERROR;
