@@ -17,8 +17,8 @@
 #include "harness.h"
 
 static char *dir;
-static char url[512];    /* the test's own database */
-static char admin[512];  /* the server's postgres database */
+static char url[512]; /* the test's own database */
+static char admin[512]; /* the server's postgres database */
 static char dbname[64];
 
 #define RUN(r, ...) h_run((r), dir, NULL, (const char *const[]){__VA_ARGS__, NULL}, 120000)
@@ -47,8 +47,8 @@ __attribute__((format(printf, 2, 3))) static char *sqlon(const char *on, const c
     ck_assert_ptr_nonnull(f);
     fputs(sql, f);
     fclose(f);
-    char *o = h_sh("psql -X -q -At -v ON_ERROR_STOP=1 -d '%s' -f '%s' 2>&1; rm -f '%s'", on, path,
-                   path);
+    char *o =
+        h_sh("psql -X -q -At -v ON_ERROR_STOP=1 -d '%s' -f '%s' 2>&1; rm -f '%s'", on, path, path);
     return o;
 }
 #define sql(...) sqlon(url, __VA_ARGS__)
@@ -143,8 +143,8 @@ static void write_gate(const char *file, const char *k, const char *before, cons
     h_write(dir, file, text);
 }
 
-#define GATE_RUNNING                                                                         \
-    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = "   \
+#define GATE_RUNNING                                                                               \
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = "        \
     "'active' AND query LIKE '%FOR i IN 1..1200%' AND pid <> pg_backend_pid()"
 
 static int ledger_has(const char *version)
@@ -210,9 +210,10 @@ START_TEST(test_kill_9_of_the_holder_mid_migration_leaves_nothing_and_the_next_c
     snprintf(hlog, sizeof hlog, "%s/holder.log", dir);
     snprintf(wlog, sizeof wlog, "%s/waiter.log", dir);
     free(sql("INSERT INTO flags VALUES ('slow')"));
-    write_gate("migrations/005_gated.sql", "slow",
-               "CREATE TABLE partial_marker (x int);\nINSERT INTO audit (version) VALUES ('005');\n",
-               "", 0);
+    write_gate(
+        "migrations/005_gated.sql", "slow",
+        "CREATE TABLE partial_marker (x int);\nINSERT INTO audit (version) VALUES ('005');\n", "",
+        0);
     pid_t holder = h_spawn(dir, NULL, args, hlog);
     ck_assert_msg(eventually("1", 20000, GATE_RUNNING), "the holder never reached 005");
     o = sql("SELECT pid FROM pg_stat_activity WHERE query LIKE '%%FOR i IN 1..1200%%' AND pid <> "
@@ -255,8 +256,7 @@ START_TEST(test_sigterm_exits_143_within_a_second_and_leaves_no_session_behind)
     snprintf(hlog, sizeof hlog, "%s/holder.log", dir);
     snprintf(wlog, sizeof wlog, "%s/waiter.log", dir);
     free(sql("INSERT INTO flags VALUES ('slow')"));
-    write_gate("migrations/005_gated.sql", "slow", "CREATE TABLE partial_marker (x int);\n", "",
-               0);
+    write_gate("migrations/005_gated.sql", "slow", "CREATE TABLE partial_marker (x int);\n", "", 0);
     pid_t holder = h_spawn(dir, NULL, args, hlog);
     ck_assert_msg(eventually("1", 20000, GATE_RUNNING), "the holder never reached 005");
     pid_t waiter = h_spawn(dir, NULL, args, wlog);
@@ -564,8 +564,8 @@ Suite *postgres_e2e_suite(void)
     } else {
         tcase_add_checked_fixture(tc, setup, teardown);
         tcase_add_test(tc, test_fifty_copies_apply_each_migration_exactly_once_and_all_exec);
-        tcase_add_test(tc,
-                       test_kill_9_of_the_holder_mid_migration_leaves_nothing_and_the_next_copy_finishes);
+        tcase_add_test(
+            tc, test_kill_9_of_the_holder_mid_migration_leaves_nothing_and_the_next_copy_finishes);
         tcase_add_test(tc, test_sigterm_exits_143_within_a_second_and_leaves_no_session_behind);
         tcase_add_test(tc, test_create_index_concurrently_completes_while_twenty_waiters_wait);
         tcase_add_test(tc, test_a_role_with_lock_timeout_still_lets_waiters_wait);

@@ -138,8 +138,8 @@ void it_lock_for(struct sg_conn *c, const char *table, struct sg_lock *out)
 int it_apply(struct sg_conn *c, const char *table, const struct sg_migration *m, int down,
              long long lock_timeout_ms, struct sg_error *err)
 {
-    struct sg_step st = {.m = m, .down = down, .applied_by = "it-host:42",
-                         .lock_timeout_ms = lock_timeout_ms};
+    struct sg_step st = {
+        .m = m, .down = down, .applied_by = "it-host:42", .lock_timeout_ms = lock_timeout_ms};
 
     sg_error_clear(err);
     return c->driver->apply(c, table, &st, err);

@@ -17,9 +17,9 @@
 #include "driver.h"
 #include "migration.h"
 
-#define SG_INTEGRATION_SUITES(X) \
-    X(conformance)               \
-    X(postgres)                  \
+#define SG_INTEGRATION_SUITES(X)                                                                   \
+    X(conformance)                                                                                 \
+    X(postgres)                                                                                    \
     X(mysql)
 
 #define SG_IT_DECLARE(x) Suite *x##_suite(void) __attribute__((weak));

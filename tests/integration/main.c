@@ -11,12 +11,12 @@ int main(void)
     SRunner *sr = NULL;
     int failed;
 
-#define SG_IT_ADD(x)                                   \
-    if (x##_suite) {                                   \
-        if (!sr)                                       \
-            sr = srunner_create(x##_suite());          \
-        else                                           \
-            srunner_add_suite(sr, x##_suite());        \
+#define SG_IT_ADD(x)                                                                               \
+    if (x##_suite) {                                                                               \
+        if (!sr)                                                                                   \
+            sr = srunner_create(x##_suite());                                                      \
+        else                                                                                       \
+            srunner_add_suite(sr, x##_suite());                                                    \
     }
     SG_INTEGRATION_SUITES(SG_IT_ADD)
 #undef SG_IT_ADD

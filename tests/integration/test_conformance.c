@@ -251,8 +251,8 @@ START_TEST(test_a_failing_second_statement_leaves_nothing_of_the_first)
         return; /* DDL commits implicitly there: the dirty marker covers it */
     }
     snprintf(text, sizeof text,
-             "-- migrate:up\nCREATE TABLE %s (i INTEGER);\nINSERT INTO %s (nope) VALUES (1);\n",
-             x, x);
+             "-- migrate:up\nCREATE TABLE %s (i INTEGER);\nINSERT INTO %s (nope) VALUES (1);\n", x,
+             x);
     snprintf(again, sizeof again, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
     m = it_migration("8", "half", text);
     m2 = it_migration("9", "again", again);
@@ -414,8 +414,7 @@ START_TEST(test_ledger_edits_insert_clean_and_delete_rows)
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dirty, 0);
     sg_ledger_free(&l);
-    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_DELETE, NULL, "16", "it-host:1", &e) ==
-                      0,
+    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_DELETE, NULL, "16", "it-host:1", &e) == 0,
                   ERRFMT(e));
     ck_assert_ptr_null(it_row(a, t, "16", &l));
     ck_assert_uint_eq(l.n, 1);
@@ -443,8 +442,8 @@ Suite *conformance_suite(void)
         tcase_add_test(tc, test_no_urls_configured);
     } else {
         for (int i = 0; i < n; i++)
-            printf("conformance: loop index %d is %.*s\n", i,
-                   (int)strcspn(it_url((size_t)i), ":"), it_url((size_t)i));
+            printf("conformance: loop index %d is %.*s\n", i, (int)strcspn(it_url((size_t)i), ":"),
+                   it_url((size_t)i));
         tcase_add_loop_test(tc, test_lock_is_exclusive_across_two_sessions, 0, n);
         tcase_add_loop_test(tc, test_lock_is_freed_when_the_holders_session_closes, 0, n);
         tcase_add_loop_test(tc, test_distinct_ledgers_get_distinct_keys_and_do_not_block, 0, n);
@@ -456,8 +455,7 @@ Suite *conformance_suite(void)
         tcase_add_loop_test(tc, test_ledger_create_is_idempotent_and_starts_empty, 0, n);
         tcase_add_loop_test(tc, test_apply_commits_the_migration_and_its_ledger_row, 0, n);
         tcase_add_loop_test(tc, test_a_failing_statement_names_its_file_and_line, 0, n);
-        tcase_add_loop_test(tc, test_a_failing_second_statement_leaves_nothing_of_the_first, 0,
-                            n);
+        tcase_add_loop_test(tc, test_a_failing_second_statement_leaves_nothing_of_the_first, 0, n);
         tcase_add_loop_test(tc, test_transaction_control_is_refused_before_anything_runs, 0, n);
         tcase_add_loop_test(tc, test_down_runs_the_down_section_and_removes_the_row, 0, n);
         tcase_add_loop_test(tc, test_non_transactional_migration_is_recorded_clean, 0, n);

@@ -177,9 +177,8 @@ END_TEST
 
 START_TEST(test_advisory_polling_is_not_subject_to_the_ddl_lock_timeout)
 {
-    struct sg_connect_opts o = {.application_name = "sg-it-ddl",
-                                .statement_timeout_ms = 50,
-                                .ddl_lock_timeout_ms = 50};
+    struct sg_connect_opts o = {
+        .application_name = "sg-it-ddl", .statement_timeout_ms = 50, .ddl_lock_timeout_ms = 50};
     struct sg_conn *a = it_connect(pg_url(), NULL, NULL), *b = it_connect_opts(pg_url(), &o, NULL);
     struct sg_lock l;
     struct sg_error e = {0};
@@ -270,8 +269,9 @@ START_TEST(test_interrupt_from_a_signal_handler_cancels_the_migration)
     struct itimerval it = {.it_value = {.tv_sec = 0, .tv_usec = 300000}};
     long long t0;
 
-    m = it_migration("1", "slow", "-- migrate:up\nCREATE TABLE sg_slow_x (i int);\n"
-                                  "SELECT pg_sleep(30);\n");
+    m = it_migration("1", "slow",
+                     "-- migrate:up\nCREATE TABLE sg_slow_x (i int);\n"
+                     "SELECT pg_sleep(30);\n");
     alarm_conn = a;
     signal(SIGALRM, on_alarm);
     setitimer(ITIMER_REAL, &it, NULL);
@@ -336,7 +336,8 @@ START_TEST(test_error_position_maps_to_file_line_and_character_column)
     m = it_migration("20240102", "add_email", text);
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     printf("  position: %s\n", e.msg);
-    snprintf(want, sizeof want, "20240102_add_email.sql:4:19: column \"emial\" does not exist (42703)");
+    snprintf(want, sizeof want,
+             "20240102_add_email.sql:4:19: column \"emial\" does not exist (42703)");
     ck_assert_msg(strncmp(e.msg, want, strlen(want)) == 0, "got '%s', want '%s'", e.msg, want);
     ck_assert_int_eq(e.code, SG_EX_DATA);
     ck_assert_str_eq(e.sqlstate, "42703");
@@ -851,8 +852,7 @@ Suite *postgres_suite(void)
         tcase_add_test(tc, test_error_without_position_names_the_failing_statement);
         tcase_add_test(tc, test_create_index_concurrently_runs_in_a_transaction_false_migration);
         tcase_add_test(tc, test_create_index_concurrently_in_a_transaction_hints_transaction_false);
-        tcase_add_test(tc,
-                       test_enum_value_used_in_its_own_transaction_hints_and_works_without_one);
+        tcase_add_test(tc, test_enum_value_used_in_its_own_transaction_hints_and_works_without_one);
         tcase_add_test(tc, test_failing_non_transactional_migration_leaves_a_dirty_marker);
         tcase_add_test(tc, test_statement_timeout_bounds_each_statement_not_the_migration);
         tcase_add_test(tc, test_table_lock_timeout_gives_75_naming_the_table_and_the_blocker);
