@@ -75,6 +75,12 @@ struct my_conn {
     long long stmt_timeout_ms; /* per migration statement, 0 = none */
     long long lwt_orig, ilwt_orig; /* lock_wait_timeout, innodb_lock_wait_timeout at connect (s) */
     long long lwt_cur;         /* what this session runs with now (s) */
+    /* Set when a statement other than the first of a dirty-tracked migration
+     * timed out waiting for a table lock: the engine's retry of the same
+     * step resumes at statement resume_at instead of starting over. */
+    char resume_version[SG_VERSION_MAX + 1];
+    int resume_down;
+    size_t resume_at;
 };
 
 /* One driven call: its deadline and what a signal did to it. */
@@ -1463,8 +1469,16 @@ static int my_apply_txn(struct my_apply *a, struct sg_error *err)
                      a->s->applied_by, 0);
     }
     b_str(&b, "; COMMIT");
-    if (my_exec(a->c, &b, NULL, 0, "unable to record the migration", err) < 0)
+    /* No client deadline: committing a large data migration takes its time. */
+    struct my_op op = {.c = a->c};
+    if (b.oom) {
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto rollback;
+    }
+    if (my_run(a->c, &op, b.p, b.n, NULL, 0, &me) < 0) {
+        my_fail(err, &me, SG_EX_DATA, "unable to record the migration");
+        goto rollback;
+    }
     rc = 0;
     goto out;
 rollback:
@@ -1508,28 +1522,46 @@ static int my_refused_before_running(unsigned num)
     }
 }
 
+/* Does any statement before `upto` manage a transaction itself? */
+static int my_has_txn_control(const struct my_apply *a, size_t upto)
+{
+    for (size_t i = 0; i < upto; i++)
+        if (sg_sql_is_txn_control(a->sec->sql + a->stmts[i].off, a->stmts[i].len,
+                                  SG_DIALECT_MYSQL))
+            return 1;
+    return 0;
+}
+
 /* DDL or transaction:false: the ledger row goes dirty first (committed),
  * statements run in autocommit with dirty_done advanced after each, and the
  * row is cleaned (or, going down, deleted) at the end. One extra round trip
  * per statement buys an exact dirty_done after a crash; DDL is slow anyway. */
 static int my_apply_dirty(struct my_apply *a, struct sg_error *err)
 {
+    struct my_conn *c = a->c;
     const struct sg_migration *m = a->s->m;
     struct my_buf b = {0};
     struct my_err me = {0};
+    size_t first = 0;
     int rc = -1;
 
-    if (a->s->down) {
+    if (c->resume_at > 0 && strcmp(c->resume_version, m->version) == 0 &&
+        c->resume_down == a->s->down) {
+        /* The engine's retry after a table-lock timeout on this session:
+         * statements before resume_at ran, the one at it never started. */
+        first = c->resume_at;
+    } else if (a->s->down) {
         if (my_ledger_progress(a, "dirty = 1, dirty_done = ", 0, "; COMMIT", err) < 0)
             goto out;
     } else {
         b_insert_row(&b, a->table, m->version, m->name, m->checksum, 0, a->s->applied_by, 1);
         b_str(&b, "; COMMIT");
-        if (my_exec(a->c, &b, NULL, 0, "unable to mark the migration dirty", err) < 0)
+        if (my_exec(c, &b, NULL, 0, "unable to mark the migration dirty", err) < 0)
             goto out;
     }
-    for (size_t i = 0; i < a->n; i++) {
-        if (my_run_stmt(a->c, a->sec->sql, &a->stmts[i], &me) == 0) {
+    c->resume_at = 0;
+    for (size_t i = first; i < a->n; i++) {
+        if (my_run_stmt(c, a->sec->sql, &a->stmts[i], &me) == 0) {
             /* The last statement's count is written with the clean-up below. */
             if (i + 1 < a->n &&
                 my_ledger_progress(a, "dirty_done = ", (long long)(i + 1), NULL, err) < 0) {
@@ -1541,26 +1573,50 @@ static int my_apply_dirty(struct my_apply *a, struct sg_error *err)
             continue;
         }
         my_stmt_fail(a, i, &me, err);
+        if (me.sig || me.timed_out)
+            goto dirty;
         /* Nothing ran if the very first statement was refused before it
-         * started: then the migration is not dirty, and a lock timeout
-         * stays retryable. */
-        if (i == 0 && !me.sig && !me.timed_out && !a->s->down &&
-            my_refused_before_running(me.num)) {
+         * started: the migration is not dirty, and a lock timeout stays
+         * retryable as a whole. */
+        if (i == 0 && my_refused_before_running(me.num)) {
             struct sg_error e2 = {0};
             b_free(&b);
-            b_str(&b, "DELETE FROM ");
-            b_ident(&b, a->table);
+            if (a->s->down) {
+                b_str(&b, "UPDATE ");
+                b_ident(&b, a->table);
+                b_str(&b, " SET dirty = 0, dirty_done = 0");
+            } else {
+                b_str(&b, "DELETE FROM ");
+                b_ident(&b, a->table);
+            }
             b_where_version(&b, m->version);
             b_str(&b, "; COMMIT");
-            if (my_exec(a->c, &b, NULL, 0, "", &e2) == 0)
+            if (my_exec(c, &b, NULL, 0, "", &e2) == 0)
                 goto out;
         }
+        /* A later statement that never got its table lock did not start
+         * either: the engine may retry it alone on this session (issue 9),
+         * unless the migration manages its own transactions, which a
+         * deadlock would have rolled back behind our back. */
+        if (err->code == SG_EX_TEMPFAIL && i > 0 && !my_has_txn_control(a, i)) {
+            snprintf(c->resume_version, sizeof c->resume_version, "%s", m->version);
+            c->resume_down = a->s->down;
+            c->resume_at = i;
+            size_t l = strlen(err->msg);
+            snprintf(err->msg + l, sizeof err->msg - l,
+                     "; %zu of %zu statement(s) of migration %s were applied and this one did "
+                     "not start: a retry resumes here, and if schemagate gives up the migration "
+                     "stays dirty ('schemagate repair %s')",
+                     i, a->n, m->version, m->version);
+            goto out;
+        }
         if (err->code == SG_EX_TEMPFAIL)
-            err->code = SG_EX_DATA; /* statements already ran: not safe to retry whole */
+            err->code = SG_EX_DATA;
+dirty:
         my_dirty_note(a, i, i, err);
         goto out;
     }
-    if (a->c->db->server_status & SERVER_STATUS_IN_TRANS) {
+    if (c->db->server_status & SERVER_STATUS_IN_TRANS) {
         sg_error_set(err, SG_EX_DATA,
                      "%s: the migration leaves a transaction open (START TRANSACTION without "
                      "COMMIT); migration %s is left dirty with all %zu statement(s) run: "
@@ -1582,7 +1638,7 @@ static int my_apply_dirty(struct my_apply *a, struct sg_error *err)
         b_where_version(&b, m->version);
     }
     b_str(&b, "; COMMIT");
-    if (my_exec(a->c, &b, NULL, 0, "unable to record the migration", err) < 0) {
+    if (my_exec(c, &b, NULL, 0, "unable to record the migration", err) < 0) {
         sg_error_prefix(err, "%s: all %zu statement(s) ran but migration %s stays dirty", a->file,
                         a->n, m->version);
         goto out;

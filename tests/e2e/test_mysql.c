@@ -423,6 +423,38 @@ START_TEST(test_table_lock_timeout_retries_then_exits_75_naming_the_blocker)
 }
 END_TEST
 
+START_TEST(test_a_ddl_migration_retries_only_the_statement_that_timed_out)
+{
+    struct h_result r;
+    char log[4200];
+    const char *const args[] = {"-u", url, "--ddl-lock-timeout=300ms", "--ddl-retries=20", "up",
+                                NULL};
+
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    sql_background("START TRANSACTION; SELECT COUNT(*) FROM users; SELECT SLEEP(120)");
+    ck_assert(eventually("1", 10000, running("SELECT SLEEP(120)")));
+    char *id = sql("SELECT ID FROM information_schema.PROCESSLIST WHERE INFO = 'SELECT "
+                   "SLEEP(120)'");
+    h_write(dir, "migrations/003_two.sql",
+            "-- migrate:up\nCREATE TABLE t_new (x INT);\n"
+            "ALTER TABLE users ADD COLUMN nick VARCHAR(20);\n");
+    snprintf(log, sizeof log, "%s/up.log", dir);
+    pid_t up = h_spawn(dir, NULL, args, log);
+    ck_assert_msg(log_has(log, "retrying", 20000), "no retry was logged");
+    /* Meanwhile the migration is dirty at its first statement. */
+    ck_assert_int_eq(ledger_has("3", " AND dirty AND dirty_done = 1"), 1);
+    free(sql("KILL %s", id));
+    free(id);
+    ck_assert_int_eq(h_wait(up, 60000), 0);
+    ck_assert_int_eq(ledger_has("3", " AND NOT dirty AND dirty_done = 2"), 1);
+    char *o = h_sh("cat '%s'", log);
+    ck_assert_msg(h_has(o, "a retry resumes here") && h_has(o, "applied 003_two.sql"), "%s", o);
+    free(o);
+}
+END_TEST
+
 START_TEST(test_no_mysql_server)
 {
     printf("e2e-mysql: SG_TEST_MYSQL_URL is unset (tests/run.sh starts a server): skipped\n");
@@ -446,6 +478,7 @@ Suite *mysql_e2e_suite(void)
         tcase_add_test(tc, test_dirty_migration_blocks_up_with_65_until_repair);
         tcase_add_test(tc, test_sigterm_during_ddl_leaves_it_dirty_for_the_next_run);
         tcase_add_test(tc, test_table_lock_timeout_retries_then_exits_75_naming_the_blocker);
+        tcase_add_test(tc, test_a_ddl_migration_retries_only_the_statement_that_timed_out);
     }
     suite_add_tcase(s, tc);
     return s;

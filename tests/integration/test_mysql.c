@@ -557,6 +557,56 @@ START_TEST(test_a_table_lock_wait_times_out_with_75_naming_the_blocker)
 }
 END_TEST
 
+START_TEST(test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_retry)
+{
+    struct sg_conn *a = conn();
+    MYSQL *blocker = raw_connect();
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_busy"), *y = it_name("sg_new");
+    char text[512], two[512];
+    struct sg_migration *m1, *m2;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (id INT) ENGINE=InnoDB;\n", x);
+    snprintf(two, sizeof two,
+             "-- migrate:up\nCREATE TABLE %s (i INT);\nALTER TABLE %s ADD COLUMN w INT;\n", y,
+             x);
+    m1 = it_migration("35", "busy", text);
+    m2 = it_migration("36", "two", two);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
+    raw_q(blocker, "START TRANSACTION; SELECT * FROM %s", x);
+    ck_assert_int_eq(it_apply(a, t, m2, 0, 1000, &e), -1);
+    ck_assert_msg(e.code == SG_EX_TEMPFAIL && strncmp(e.msg, "36_two.sql:3: ", 14) == 0 &&
+                      has(e.msg, "1 of 2 statement(s)") && has(e.msg, "a retry resumes here"),
+                  ERRFMT(e));
+    r = it_row(a, t, "36", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 1);
+    ck_assert_int_eq(r->dirty_done, 1);
+    sg_ledger_free(&l);
+    /* The engine's retry, same session, same step: the CREATE is not run
+     * again (it would fail: the table exists), the ALTER is. */
+    raw_q(blocker, "COMMIT");
+    ck_assert_msg(it_apply(a, t, m2, 0, 1000, &e) == 0, ERRFMT(e));
+    r = it_row(a, t, "36", &l);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->dirty, 0);
+    ck_assert_int_eq(r->dirty_done, 2);
+    sg_ledger_free(&l);
+    ck_assert_int_eq(raw_val(blocker, "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE "
+                                      "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%s' AND "
+                                      "COLUMN_NAME = 'w'",
+                             x),
+                     1);
+    mysql_close(blocker);
+    it_migration_free(m1);
+    it_migration_free(m2);
+    sg_drv_close(a);
+}
+END_TEST
+
 START_TEST(test_a_row_lock_wait_in_a_dml_migration_times_out_with_75)
 {
     struct sg_conn *a = conn();
@@ -1041,6 +1091,8 @@ Suite *mysql_suite(void)
         tcase_add_test(tc, test_a_failing_dml_only_migration_rolls_back_clean);
         tcase_add_test(tc, test_an_open_transaction_left_by_a_migration_is_an_error);
         tcase_add_test(tc, test_a_table_lock_wait_times_out_with_75_naming_the_blocker);
+        tcase_add_test(
+            tc, test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_retry);
         tcase_add_test(tc, test_a_row_lock_wait_in_a_dml_migration_times_out_with_75);
         tcase_add_test(tc, test_the_statement_timeout_bounds_a_migration_statement);
         tcase_add_test(tc, test_sigterm_during_a_statement_kills_it_and_gives_143);
