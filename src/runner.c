@@ -306,14 +306,17 @@ static int apply_step(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_ste
             return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
                                 "stopped by signal %d while applying %s; rolled back",
                                 sg_signal_pending(), st->m->file);
-        if (err->code != SG_EX_TEMPFAIL || attempt >= ctx->o->ddl_retries)
+        if (err->code != SG_EX_TEMPFAIL)
             return -1;
+        if (attempt >= ctx->o->ddl_retries)
+            return sg_error_prefix(err, "gave up after %lld attempt(s), safe to retry later",
+                                   attempt + 1);
         long long d = sg_backoff_ms((unsigned)attempt, 500, 10000);
         sg_log(SG_LOG_WARN, "ddl_retry",
                SG_F(SG_S("version", st->m->version), SG_S("error", err->msg),
                     SG_I("attempt", attempt + 1), SG_I("delay_ms", d)),
-               "%s: %s; retrying in %lld ms (%lld of %lld)", st->m->file, err->msg, d,
-               attempt + 1, ctx->o->ddl_retries);
+               "%s; retrying in %lld ms (%lld of %lld)", err->msg, d, attempt + 1,
+               ctx->o->ddl_retries);
         if (sg_sleep_ms(d) < 0)
             return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
                                 "stopped by signal %d", sg_signal_pending());

@@ -9,5 +9,6 @@ Suite *sqlite_e2e_suite(void);
 Suite *postgres_e2e_suite(void) __attribute__((weak));
 Suite *mysql_e2e_suite(void) __attribute__((weak));
 Suite *modes_e2e_suite(void) __attribute__((weak));
+Suite *online_e2e_suite(void) __attribute__((weak));
 
 #endif
