@@ -38,12 +38,12 @@
 #include "migration.h"
 #include "sqlsplit.h"
 
-#define MY_SLICE_MS 100           /* poll slice: how soon a signal is noticed */
+#define MY_SLICE_MS 100 /* poll slice: how soon a signal is noticed */
 #define MY_QUERY_TIMEOUT_MS 60000 /* lock, ledger and session queries (not migrations) */
-#define MY_KILL_GRACE_MS 3000     /* after KILL QUERY, how long the statement may take to end */
-#define MY_CLEANUP_TIMEOUT_MS 2000/* queries started after a signal (unlock, close) */
+#define MY_KILL_GRACE_MS 3000 /* after KILL QUERY, how long the statement may take to end */
+#define MY_CLEANUP_TIMEOUT_MS 2000 /* queries started after a signal (unlock, close) */
 #define MY_CONNECT_TIMEOUT_S 10
-#define MY_RW_TIMEOUT_S 60        /* blocking calls only (close, the KILL connection) */
+#define MY_RW_TIMEOUT_S 60 /* blocking calls only (close, the KILL connection) */
 #define MY_KILL_TIMEOUT_S 2
 
 extern const struct sg_driver sg_driver_mysql;
@@ -53,14 +53,14 @@ static const char *const my_ssl_names[] = {"DISABLED", "REQUIRED", "VERIFY_CA", 
 
 /* What a session is opened with; kept for the KILL QUERY connection. */
 struct my_params {
-    char *host;     /* NULL: the library default (localhost) */
+    char *host; /* NULL: the library default (localhost) */
     char *user;
     char *password; /* secret: zeroed when freed */
     char *db;
     char *socket;
     char *ssl_ca, *ssl_cert, *ssl_key;
     char *app_name;
-    unsigned port;  /* 0: 3306 */
+    unsigned port; /* 0: 3306 */
     enum my_ssl ssl;
     unsigned connect_timeout_s;
 };
@@ -69,12 +69,12 @@ struct my_conn {
     struct sg_conn base;
     MYSQL *db;
     struct my_params p;
-    unsigned long id;          /* CONNECTION_ID() */
-    char server[160];          /* @@hostname:@@port/@@server_id, to aim KILL QUERY at the same server */
+    unsigned long id; /* CONNECTION_ID() */
+    char server[160]; /* @@hostname:@@port/@@server_id, to aim KILL QUERY at the same server */
     int mariadb;
     long long stmt_timeout_ms; /* per migration statement, 0 = none */
     long long lwt_orig, ilwt_orig; /* lock_wait_timeout, innodb_lock_wait_timeout at connect (s) */
-    long long lwt_cur;         /* what this session runs with now (s) */
+    long long lwt_cur; /* what this session runs with now (s) */
     /* Set when a statement other than the first of a dirty-tracked migration
      * timed out waiting for a table lock: the engine's retry of the same
      * step resumes at statement resume_at instead of starting over. */
@@ -85,12 +85,12 @@ struct my_conn {
 
 /* One driven call: its deadline and what a signal did to it. */
 struct my_op {
-    struct my_conn *c;   /* the session to KILL QUERY on a signal; NULL: just abandon */
-    long long deadline;  /* monotonic ms; 0 = none */
-    int ignore_signal;   /* the signal came before this op (cleanup): deadline only */
-    int sig;             /* signal that interrupted the op */
+    struct my_conn *c; /* the session to KILL QUERY on a signal; NULL: just abandon */
+    long long deadline; /* monotonic ms; 0 = none */
+    int ignore_signal; /* the signal came before this op (cleanup): deadline only */
+    int sig; /* signal that interrupted the op */
     int timed_out;
-    long long abandon_at;/* after a KILL QUERY: give up on the answer at this time */
+    long long abandon_at; /* after a KILL QUERY: give up on the answer at this time */
 };
 
 /* A failed call, captured before anything else touches the handle. */
@@ -352,10 +352,8 @@ static int my_session_lost(unsigned num)
     case ER_SERVER_SHUTDOWN:
     case ER_CONNECTION_KILLED:
     case 1152: /* ER_ABORTING_CONNECTION */
-    case 4031: /* MySQL 8: ER_CLIENT_INTERACTION_TIMEOUT */
-        return 1;
-    default:
-        return num >= CR_MIN_ERROR && num < 3000;
+    case 4031: /* MySQL 8: ER_CLIENT_INTERACTION_TIMEOUT */ return 1;
+    default: return num >= CR_MIN_ERROR && num < 3000;
     }
 }
 
@@ -366,8 +364,8 @@ static int my_fail(struct sg_error *err, const struct my_err *me, int code, cons
     const char *sep = *ctx ? ": " : "";
 
     if (me->sig)
-        return sg_error_set(err, SG_EX_SIGNAL_BASE + me->sig, "%s%sstopped by signal %d", ctx,
-                            sep, me->sig);
+        return sg_error_set(err, SG_EX_SIGNAL_BASE + me->sig, "%s%sstopped by signal %d", ctx, sep,
+                            me->sig);
     if (me->timed_out)
         return sg_error_set(err, SG_EX_UNAVAILABLE,
                             "%s%sno answer from the server within %d s; session abandoned", ctx,
@@ -433,8 +431,8 @@ static int my_dup(char **dst, const char *s)
     return *dst ? 0 : -1;
 }
 
-static const char *const my_known_params[] = {"ssl-mode", "ssl-ca",          "ssl-cert",
-                                              "ssl-key",  "socket",          "connect-timeout",
+static const char *const my_known_params[] = {"ssl-mode",         "ssl-ca", "ssl-cert",
+                                              "ssl-key",          "socket", "connect-timeout",
                                               "application-name", NULL};
 
 static int my_params_parse(const struct sg_url *u, const struct sg_connect_opts *o,
@@ -468,8 +466,8 @@ static int my_params_parse(const struct sg_url *u, const struct sg_connect_opts 
         }
         for (size_t m = 0; m < i; m++)
             if (strcmp(u->params[m].key, k) == 0)
-                return sg_error_set(err, SG_EX_CONFIG,
-                                    "database URL: parameter '%s' given twice", k);
+                return sg_error_set(err, SG_EX_CONFIG, "database URL: parameter '%s' given twice",
+                                    k);
     }
     if (u->hosts && strchr(u->hosts, ','))
         return sg_error_set(err, SG_EX_CONFIG,
@@ -482,8 +480,7 @@ static int my_params_parse(const struct sg_url *u, const struct sg_connect_opts 
                             u->scheme);
     const char *sock = sg_url_param(u, "socket");
     if (sock && (!*sock || sock[0] != '/'))
-        return sg_error_set(err, SG_EX_CONFIG,
-                            "database URL: socket must be an absolute path");
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: socket must be an absolute path");
     if (sock && u->host && *u->host && strcmp(u->host, "localhost") != 0)
         return sg_error_set(err, SG_EX_CONFIG,
                             "database URL: socket=%.200s cannot be combined with host '%.100s' "
@@ -520,8 +517,7 @@ static int my_params_parse(const struct sg_url *u, const struct sg_connect_opts 
         return sg_error_set(err, SG_EX_CONFIG,
                             "database URL: ssl-mode=DISABLED contradicts ssl-ca/ssl-cert/ssl-key");
     if (!sg_url_param(u, "ssl-cert") != !sg_url_param(u, "ssl-key"))
-        return sg_error_set(err, SG_EX_CONFIG,
-                            "database URL: ssl-cert and ssl-key go together");
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: ssl-cert and ssl-key go together");
 
     p->connect_timeout_s = MY_CONNECT_TIMEOUT_S;
     const char *ct = sg_url_param(u, "connect-timeout");
@@ -573,8 +569,7 @@ static int my_set_options(MYSQL *db, const struct my_params *p, unsigned connect
         if (mysql_options(db, MYSQL_OPT_PROTOCOL, &proto))
             return -1;
     }
-    if (p->app_name &&
-        mysql_optionsv(db, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", p->app_name))
+    if (p->app_name && mysql_optionsv(db, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", p->app_name))
         return -1;
     /* Connector/C has no SSL_MODE: ENFORCE refuses a cleartext session, the
      * CA makes OpenSSL verify the chain, VERIFY_SERVER_CERT adds the host
@@ -631,8 +626,9 @@ static int my_connect_nb(MYSQL *db, const struct my_params *p, struct my_err *me
     MYSQL *ret = NULL;
     int st;
 
-    st = mysql_real_connect_start(&ret, db, my_host_for_lib(p), p->user, p->password, p->db,
-                                  p->port, p->socket, CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS);
+    st =
+        mysql_real_connect_start(&ret, db, my_host_for_lib(p), p->user, p->password, p->db, p->port,
+                                 p->socket, CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS);
     while (st)
         st = mysql_real_connect_cont(&ret, db, my_wait(db, &op, st));
     if (!ret) {
@@ -835,8 +831,8 @@ static void my_kill_query(struct my_conn *c)
         mysql_options(k, MYSQL_OPT_READ_TIMEOUT, &t);
         mysql_options(k, MYSQL_OPT_WRITE_TIMEOUT, &t);
     }
-    if (!mysql_real_connect(k, my_host_for_lib(&c->p), c->p.user, c->p.password, c->p.db,
-                            c->p.port, c->p.socket, 0))
+    if (!mysql_real_connect(k, my_host_for_lib(&c->p), c->p.user, c->p.password, c->p.db, c->p.port,
+                            c->p.socket, 0))
         goto out;
     /* Behind a proxy the second connection may reach another server, where
      * the same id is someone else's query. */
@@ -941,15 +937,13 @@ static int my_unlock(struct sg_conn *sc, const struct sg_lock *l, struct sg_erro
     if (r < 0)
         return -1;
     if (r != 1)
-        return sg_error_set(err, SG_EX_SOFTWARE, "lock %s was not held by this session",
-                            l->desc);
+        return sg_error_set(err, SG_EX_SOFTWARE, "lock %s was not held by this session", l->desc);
     /* GET_LOCK nests within a session (MySQL 5.7+, MariaDB 10.0.2+): drain it. */
     for (int i = 0; i < 64; i++) {
         r = my_lock_held(sc, l, err);
         if (r <= 0)
             return r;
-        if (my_lock_query(c, "SELECT RELEASE_LOCK(", l, ")", "unable to release the lock", err) <
-            0)
+        if (my_lock_query(c, "SELECT RELEASE_LOCK(", l, ")", "unable to release the lock", err) < 0)
             return -1;
     }
     return 0;
@@ -990,8 +984,7 @@ static int my_lock_holder(struct sg_conn *sc, const struct sg_lock *l, char *buf
         b_str(&q, "SELECT ATTR_VALUE FROM performance_schema.session_connect_attrs "
                   "WHERE ATTR_NAME = 'program_name' AND PROCESSLIST_ID = ");
         b_str(&q, id);
-        if (strspn(id, "0123456789") == strlen(id) &&
-            my_exec(c, &q, &a, 1, "", &ignored) == 0) {
+        if (strspn(id, "0123456789") == strlen(id) && my_exec(c, &q, &a, 1, "", &ignored) == 0) {
             const char *v = my_cell(a, 0);
             if (v)
                 snprintf(prog, sizeof prog, " (%.100s)", v);
@@ -1076,9 +1069,8 @@ static int my_ledger_read(struct sg_conn *sc, const char *table, struct sg_ledge
     }
     out->exists = 1;
     while (r && (row = mysql_fetch_row(r))) {
-        if (sg_ledger_push(out, row[0], row[1], row[2], row[3], row[4] ? atoll(row[4]) : 0,
-                           row[5], row[6] && atoi(row[6]) != 0, row[7] ? atoll(row[7]) : 0) <
-            0) {
+        if (sg_ledger_push(out, row[0], row[1], row[2], row[3], row[4] ? atoll(row[4]) : 0, row[5],
+                           row[6] && atoi(row[6]) != 0, row[7] ? atoll(row[7]) : 0) < 0) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");
             sg_ledger_free(out);
             goto out;
@@ -1092,9 +1084,8 @@ out:
     return rc;
 }
 
-static void b_insert_row(struct my_buf *b, const char *table, const char *version,
-                         const char *name, const char *checksum, long long ms,
-                         const char *applied_by, int dirty)
+static void b_insert_row(struct my_buf *b, const char *table, const char *version, const char *name,
+                         const char *checksum, long long ms, const char *applied_by, int dirty)
 {
     b_str(b, "INSERT INTO ");
     b_ident(b, table);
@@ -1117,8 +1108,8 @@ static void b_where_version(struct my_buf *b, const char *version)
 }
 
 static int my_ledger_edit(struct sg_conn *sc, const char *table, enum sg_ledger_op op,
-                          const struct sg_migration *m, const char *version,
-                          const char *applied_by, struct sg_error *err)
+                          const struct sg_migration *m, const char *version, const char *applied_by,
+                          struct sg_error *err)
 {
     struct my_conn *c = (struct my_conn *)sc;
     struct my_buf b = {0};
@@ -1143,8 +1134,7 @@ static int my_ledger_edit(struct sg_conn *sc, const char *table, enum sg_ledger_
         b_str(&b, " SET dirty = 0");
         b_where_version(&b, v);
         break;
-    default:
-        return sg_error_set(err, SG_EX_SOFTWARE, "unknown ledger edit %d", (int)op);
+    default: return sg_error_set(err, SG_EX_SOFTWARE, "unknown ledger edit %d", (int)op);
     }
     /* COMMIT: durable even if some migration left autocommit off. */
     b_str(&b, "; COMMIT");
@@ -1181,8 +1171,8 @@ static int my_read_versions(struct sg_conn *sc, const char *table, int with_dirt
     }
     out->exists = 1;
     while (r && (row = mysql_fetch_row(r)))
-        if (sg_ledger_push(out, row[0], "", "", "", 0, "", row[1] && strcmp(row[1], "1") == 0,
-                           0) < 0) {
+        if (sg_ledger_push(out, row[0], "", "", "", 0, "", row[1] && strcmp(row[1], "1") == 0, 0) <
+            0) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");
             sg_ledger_free(out);
             goto out;
@@ -1207,11 +1197,11 @@ static void my_words(const char *s, size_t len, char *w1, char *w2, size_t size)
     for (int w = 0; w < 2; w++) {
         for (;;) {
             while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
-                               s[i] == '\f' || s[i] == '(' ))
+                               s[i] == '\f' || s[i] == '('))
                 i++;
             if (i + 1 < len && s[i] == '/' && s[i + 1] == '*') {
-                if (i + 2 < len && (s[i + 2] == '!' || (s[i + 2] == 'M' && i + 3 < len &&
-                                                        s[i + 3] == '!'))) {
+                if (i + 2 < len &&
+                    (s[i + 2] == '!' || (s[i + 2] == 'M' && i + 3 < len && s[i + 3] == '!'))) {
                     i += s[i + 2] == '!' ? 3 : 4;
                     while (i < len && s[i] >= '0' && s[i] <= '9')
                         i++;
@@ -1252,16 +1242,16 @@ static void my_words(const char *s, size_t len, char *w1, char *w2, size_t size)
  * autocommit...) may commit implicitly and makes the migration dirty-tracked. */
 static int my_is_dml(const char *s, size_t len)
 {
-    static const char *const dml[] = {"INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT",
-                                      "WITH",   "VALUES", "TABLE",  "DO",      "LOAD",
-                                      "SHOW",   "EXPLAIN", "DESCRIBE", "DESC", NULL};
+    static const char *const dml[] = {"INSERT", "UPDATE",  "DELETE",   "REPLACE", "SELECT",
+                                      "WITH",   "VALUES",  "TABLE",    "DO",      "LOAD",
+                                      "SHOW",   "EXPLAIN", "DESCRIBE", "DESC",    NULL};
     char w1[24], w2[24];
 
     my_words(s, len, w1, w2, sizeof w1);
     if (strcmp(w1, "LOAD") == 0)
         return strcmp(w2, "DATA") == 0 || strcmp(w2, "XML") == 0;
     if (strcmp(w1, "SET") == 0) {
-        static const char *const bad[] = {"PASSWORD", "ROLE", "DEFAULT", "TRANSACTION",
+        static const char *const bad[] = {"PASSWORD",  "ROLE",   "DEFAULT", "TRANSACTION",
                                           "STATEMENT", "GLOBAL", NULL};
         for (int i = 0; bad[i]; i++)
             if (strcmp(w2, bad[i]) == 0)
@@ -1315,14 +1305,16 @@ static void my_blocker(struct my_conn *c, char *buf, size_t size)
               "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id "
               "WHERE t.trx_mysql_thread_id <> CONNECTION_ID() ORDER BY t.trx_started LIMIT 1");
     if (my_exec(c, &b, &r, 1, "", &ignored) == 0 && r && (row = mysql_fetch_row(r)) && row[0]) {
-        snprintf(buf, size, "likely blocker: connection %s (%.32s@%.64s) in a transaction open "
-                            "for %s s%s%s%s",
+        snprintf(buf, size,
+                 "likely blocker: connection %s (%.32s@%.64s) in a transaction open "
+                 "for %s s%s%s%s",
                  row[0], row[1] ? row[1] : "?", row[2] ? row[2] : "?", row[4] ? row[4] : "?",
                  row[3] && strcmp(row[3], "Sleep") == 0 ? ", idle" : "",
                  row[5] && *row[5] ? ", running: " : "", row[5] && *row[5] ? row[5] : "");
     } else {
-        snprintf(buf, size, "blocker unknown (no other open transaction visible; needs the "
-                            "PROCESS privilege)");
+        snprintf(buf, size,
+                 "blocker unknown (no other open transaction visible; needs the "
+                 "PROCESS privilege)");
     }
     mysql_free_result(r);
     b_free(&b);
@@ -1344,8 +1336,8 @@ static int my_set_lock_timeout(struct my_conn *c, long long ms, struct sg_error 
         ilwt = 1;
     if (c->lwt_cur == lwt * 100000000LL + ilwt)
         return 0;
-    b_fmt(&b, "SET SESSION lock_wait_timeout = %lld, SESSION innodb_lock_wait_timeout = %lld",
-          lwt, ilwt);
+    b_fmt(&b, "SET SESSION lock_wait_timeout = %lld, SESSION innodb_lock_wait_timeout = %lld", lwt,
+          ilwt);
     rc = my_exec(c, &b, NULL, 0, "unable to set the table-lock timeout", err);
     b_free(&b);
     if (rc == 0)
@@ -1389,8 +1381,7 @@ struct my_apply {
 };
 
 /* err for a failed migration statement i: "FILE:LINE: message (...)". */
-static int my_stmt_fail(struct my_apply *a, size_t i, const struct my_err *me,
-                        struct sg_error *err)
+static int my_stmt_fail(struct my_apply *a, size_t i, const struct my_err *me, struct sg_error *err)
 {
     char where[300];
     int line = my_err_line(me, a->stmts[i].line);
@@ -1424,8 +1415,8 @@ static void my_dirty_note(struct my_apply *a, size_t done, size_t failed, struct
              m->version, done, a->n, a->stmts[failed].line, snip, m->version);
 }
 
-static int my_ledger_progress(struct my_apply *a, const char *set, long long v,
-                              const char *tail, struct sg_error *err)
+static int my_ledger_progress(struct my_apply *a, const char *set, long long v, const char *tail,
+                              struct sg_error *err)
 {
     struct my_buf b = {0};
     int rc;
@@ -1515,10 +1506,8 @@ static int my_refused_before_running(unsigned num)
     case ER_DBACCESS_DENIED_ERROR:
     case ER_SPECIFIC_ACCESS_DENIED_ERROR:
     case ER_LOCK_WAIT_TIMEOUT:
-    case ER_LOCK_DEADLOCK:
-        return 1;
-    default:
-        return 0;
+    case ER_LOCK_DEADLOCK: return 1;
+    default: return 0;
     }
 }
 
@@ -1526,8 +1515,7 @@ static int my_refused_before_running(unsigned num)
 static int my_has_txn_control(const struct my_apply *a, size_t upto)
 {
     for (size_t i = 0; i < upto; i++)
-        if (sg_sql_is_txn_control(a->sec->sql + a->stmts[i].off, a->stmts[i].len,
-                                  SG_DIALECT_MYSQL))
+        if (sg_sql_is_txn_control(a->sec->sql + a->stmts[i].off, a->stmts[i].len, SG_DIALECT_MYSQL))
             return 1;
     return 0;
 }
@@ -1565,8 +1553,9 @@ static int my_apply_dirty(struct my_apply *a, struct sg_error *err)
             /* The last statement's count is written with the clean-up below. */
             if (i + 1 < a->n &&
                 my_ledger_progress(a, "dirty_done = ", (long long)(i + 1), NULL, err) < 0) {
-                sg_error_prefix(err, "%s:%d: statement %zu of %zu ran, but migration %s stays "
-                                     "dirty with an older count",
+                sg_error_prefix(err,
+                                "%s:%d: statement %zu of %zu ran, but migration %s stays "
+                                "dirty with an older count",
                                 a->file, a->stmts[i].line, i + 1, a->n, m->version);
                 goto out;
             }
@@ -1632,8 +1621,9 @@ dirty:
     } else {
         b_str(&b, "UPDATE ");
         b_ident(&b, a->table);
-        b_fmt(&b, " SET dirty = 0, dirty_done = %zu, execution_ms = %lld, "
-                  "applied_at = UTC_TIMESTAMP()",
+        b_fmt(&b,
+              " SET dirty = 0, dirty_done = %zu, execution_ms = %lld, "
+              "applied_at = UTC_TIMESTAMP()",
               a->n, sg_now_ms() - a->t0);
         b_where_version(&b, m->version);
     }
@@ -1665,8 +1655,8 @@ static int my_apply(struct sg_conn *sc, const char *table, const struct sg_step 
     if (!a.sec->sql)
         return sg_error_set(err, SG_EX_DATA, "%s has no %s section", a.file,
                             s->down ? "down" : "up");
-    if (sg_sql_split(a.sec->sql, a.sec->len, SG_DIALECT_MYSQL, a.file, a.sec->line, &a.stmts,
-                     &a.n, err) < 0)
+    if (sg_sql_split(a.sec->sql, a.sec->len, SG_DIALECT_MYSQL, a.file, a.sec->line, &a.stmts, &a.n,
+                     err) < 0)
         return -1;
     for (size_t i = 0; i < a.n; i++) {
         const char *st = a.sec->sql + a.stmts[i].off;

@@ -17,7 +17,7 @@
 #include "harness.h"
 
 static char *dir;
-static char url[512];   /* the test's own database */
+static char url[512]; /* the test's own database */
 static char dbname[64];
 /* The server, from SG_TEST_MYSQL_URL (mysql://user:password@host:port/db). */
 static char my_user[128], my_pw[128], my_host[128], my_port[16], my_admin_db[64];
@@ -125,9 +125,9 @@ static const char *others_q =
     "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND "
     "ID <> CONNECTION_ID()";
 
-#define DIGITS                                                                              \
-    "(SELECT 0 n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 " \
-    "UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL "   \
+#define DIGITS                                                                                     \
+    "(SELECT 0 n UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 "     \
+    "UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL "       \
     "SELECT 9)"
 
 static void setup(void)
@@ -143,8 +143,7 @@ static void setup(void)
     o = sqlon(my_admin_db, "DROP DATABASE IF EXISTS %s; CREATE DATABASE %s", dbname, dbname);
     ck_assert_msg(*o == '\0', "CREATE DATABASE: %s", o);
     free(o);
-    snprintf(url, sizeof url, "mysql://%s:%s@%s:%s/%s", my_user, my_pw, my_host, my_port,
-             dbname);
+    snprintf(url, sizeof url, "mysql://%s:%s@%s:%s/%s", my_user, my_pw, my_host, my_port, dbname);
     /* The audit table shows what really ran, in which order, how often. */
     o = sql("CREATE TABLE audit (id INT AUTO_INCREMENT PRIMARY KEY, version VARCHAR(20) NOT "
             "NULL) ENGINE=InnoDB");
@@ -276,8 +275,7 @@ START_TEST(test_sigterm_of_a_waiter_and_of_the_holder_exits_143_within_a_second)
     h_write(dir, "migrations/005_slow.sql",
             "-- migrate:up\nINSERT INTO audit (version) VALUES ('005');\nDO SLEEP(30);\n");
     pid_t holder = h_spawn(dir, NULL, args, hlog);
-    ck_assert_msg(eventually("1", 20000, running("DO SLEEP(30)")),
-                  "the holder never reached 005");
+    ck_assert_msg(eventually("1", 20000, running("DO SLEEP(30)")), "the holder never reached 005");
     pid_t waiter = h_spawn(dir, NULL, args, wlog);
     ck_assert_msg(log_has(wlog, "held by connection", 10000), "the waiter never named the holder");
 
@@ -373,8 +371,7 @@ START_TEST(test_sigterm_during_ddl_leaves_it_dirty_for_the_next_run)
     h_write(dir, "migrations/005_ddl_slow.sql",
             "-- migrate:up\nCREATE TABLE t5 (x INT);\nDO SLEEP(30);\n");
     pid_t holder = h_spawn(dir, NULL, args, hlog);
-    ck_assert_msg(eventually("1", 20000, running("DO SLEEP(30)")),
-                  "the holder never reached 005");
+    ck_assert_msg(eventually("1", 20000, running("DO SLEEP(30)")), "the holder never reached 005");
     long long t0 = h_now_ms();
     kill(holder, SIGTERM);
     ck_assert_int_eq(h_wait(holder, 5000), 143);
@@ -427,8 +424,8 @@ START_TEST(test_a_ddl_migration_retries_only_the_statement_that_timed_out)
 {
     struct h_result r;
     char log[4200];
-    const char *const args[] = {"-u", url, "--ddl-lock-timeout=300ms", "--ddl-retries=20", "up",
-                                NULL};
+    const char *const args[] = {"-u", url, "--ddl-lock-timeout=300ms", "--ddl-retries=20",
+                                "up", NULL};
 
     RUN(&r, "-u", url, "up");
     ck_assert_msg(r.status == 0, "%s", r.err);

@@ -52,8 +52,8 @@ static char *url_with(const char *db, const char *query)
     const char *raw = base_url();
     const char *slash = strchr(strstr(raw, "://") + 3, '/');
     ck_assert_ptr_nonnull(slash);
-    snprintf(out, 2048, "%.*s/%s%s%s", (int)(slash - raw), raw, db ? db : u.path,
-             query ? "?" : "", query ? query : "");
+    snprintf(out, 2048, "%.*s/%s%s%s", (int)(slash - raw), raw, db ? db : u.path, query ? "?" : "",
+             query ? query : "");
     sg_url_free(&u);
     return out;
 }
@@ -67,8 +67,8 @@ static MYSQL *raw_connect(void)
 
     ck_assert_ptr_nonnull(db);
     ck_assert_msg(sg_url_parse(base_url(), &u, &e) == 0, "%s", e.msg);
-    ck_assert_msg(mysql_real_connect(db, u.host, u.user, u.password, u.path, (unsigned)u.port,
-                                     NULL, CLIENT_MULTI_STATEMENTS) != NULL,
+    ck_assert_msg(mysql_real_connect(db, u.host, u.user, u.password, u.path, (unsigned)u.port, NULL,
+                                     CLIENT_MULTI_STATEMENTS) != NULL,
                   "raw connect: %s", mysql_error(db));
     sg_url_free(&u);
     return db;
@@ -205,8 +205,8 @@ START_TEST(test_lock_holder_names_the_holding_connection)
     ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
     ck_assert_msg(b->driver->lock_holder(b, &l, holder, sizeof holder, &e) == 0, ERRFMT(e));
     snprintf(want, sizeof want, "connection %lld", a->driver->session_id(a, &e));
-    ck_assert_msg(has(holder, want) && has(holder, "user root") && has(holder, " s"),
-                  "holder '%s'", holder);
+    ck_assert_msg(has(holder, want) && has(holder, "user root") && has(holder, " s"), "holder '%s'",
+                  holder);
     sg_drv_close(a);
     sg_drv_close(b);
 }
@@ -234,8 +234,8 @@ START_TEST(test_a_failing_second_ddl_statement_leaves_the_migration_dirty_with_a
     ck_assert_msg(strncmp(e.msg, "20_twice.sql:4: ", 16) == 0, "message '%s'", e.msg);
     ck_assert_msg(has(e.msg, "MySQL error 1050") && has(e.msg, "42S01") &&
                       has(e.msg, "migration 20 is left dirty") &&
-                      has(e.msg, "1 of 2 statement(s) were applied") &&
-                      has(e.msg, "at line 4") && has(e.msg, "repair 20 --applied"),
+                      has(e.msg, "1 of 2 statement(s) were applied") && has(e.msg, "at line 4") &&
+                      has(e.msg, "repair 20 --applied"),
                   "message '%s'", e.msg);
     r = it_row(a, t, "20", &l);
     ck_assert_ptr_nonnull(r);
@@ -243,8 +243,7 @@ START_TEST(test_a_failing_second_ddl_statement_leaves_the_migration_dirty_with_a
     ck_assert_int_eq(r->dirty_done, 1);
     sg_ledger_free(&l);
     /* repair --applied: the engine cleans the row. */
-    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_CLEAN, m, "20", "it", &e) == 0,
-                  ERRFMT(e));
+    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_CLEAN, m, "20", "it", &e) == 0, ERRFMT(e));
     r = it_row(a, t, "20", &l);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dirty, 0);
@@ -271,8 +270,7 @@ START_TEST(test_dirty_done_counts_the_statements_that_completed)
     m = it_migration("21", "three", text);
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
-    ck_assert_msg(strncmp(e.msg, "21_three.sql:4: ", 16) == 0 &&
-                      has(e.msg, "2 of 4 statement(s)"),
+    ck_assert_msg(strncmp(e.msg, "21_three.sql:4: ", 16) == 0 && has(e.msg, "2 of 4 statement(s)"),
                   "message '%s'", e.msg);
     r = it_row(a, t, "21", &l);
     ck_assert_ptr_nonnull(r);
@@ -352,8 +350,9 @@ START_TEST(test_a_stored_procedure_with_delimiter_applies)
     ck_assert_int_eq(r->dirty, 0);
     sg_ledger_free(&l);
     ck_assert_msg(it_apply(a, t, m, 1, 0, &e) == 0, ERRFMT(e));
-    ck_assert_int_eq(raw_val(raw, "SELECT COUNT(*) FROM information_schema.ROUTINES "
-                                  "WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = '%s'",
+    ck_assert_int_eq(raw_val(raw,
+                             "SELECT COUNT(*) FROM information_schema.ROUTINES "
+                             "WHERE ROUTINE_SCHEMA = DATABASE() AND ROUTINE_NAME = '%s'",
                              p),
                      0);
     mysql_close(raw);
@@ -373,7 +372,8 @@ START_TEST(test_a_failing_dml_only_migration_rolls_back_clean)
     const struct sg_ledger_row *r;
     struct sg_error e = {0};
 
-    snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (id INT PRIMARY KEY) ENGINE=InnoDB;\n", x);
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (id INT PRIMARY KEY) ENGINE=InnoDB;\n", x);
     snprintf(dml, sizeof dml,
              "-- migrate:up\nINSERT INTO %s VALUES (1);\nUPDATE %s SET id = 2;\n"
              "INSERT INTO %s VALUES (2);\n",
@@ -427,8 +427,7 @@ START_TEST(test_an_open_transaction_left_by_a_migration_is_an_error)
     m = it_migration("27", "open", text);
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
-    ck_assert_msg(e.code == SG_EX_DATA && has(e.msg, "leaves a transaction open"),
-                  ERRFMT(e));
+    ck_assert_msg(e.code == SG_EX_DATA && has(e.msg, "leaves a transaction open"), ERRFMT(e));
     sg_drv_close(a); /* rolls the INSERT back */
     a = conn();
     r = it_row(a, t, "27", &l);
@@ -534,8 +533,8 @@ START_TEST(test_a_table_lock_wait_times_out_with_75_naming_the_blocker)
     ck_assert_msg(e.code == SG_EX_TEMPFAIL, ERRFMT(e));
     ck_assert_str_eq(e.sqlstate, "1205");
     snprintf(want, sizeof want, "likely blocker: connection %lld ", bid);
-    ck_assert_msg(strncmp(e.msg, "31_alter.sql:2: ", 16) == 0 && has(e.msg, want),
-                  "message '%s'", e.msg);
+    ck_assert_msg(strncmp(e.msg, "31_alter.sql:2: ", 16) == 0 && has(e.msg, want), "message '%s'",
+                  e.msg);
     ck_assert_msg(took >= 900 && took < 5000, "waited %lld ms for a 1 s lock timeout", took);
     /* Nothing ran: not dirty, so the engine may retry the whole migration. */
     ck_assert_ptr_null(it_row(a, t, "31", &l));
@@ -570,8 +569,7 @@ START_TEST(test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_
 
     snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (id INT) ENGINE=InnoDB;\n", x);
     snprintf(two, sizeof two,
-             "-- migrate:up\nCREATE TABLE %s (i INT);\nALTER TABLE %s ADD COLUMN w INT;\n", y,
-             x);
+             "-- migrate:up\nCREATE TABLE %s (i INT);\nALTER TABLE %s ADD COLUMN w INT;\n", y, x);
     m1 = it_migration("35", "busy", text);
     m2 = it_migration("36", "two", two);
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
@@ -595,9 +593,10 @@ START_TEST(test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_
     ck_assert_int_eq(r->dirty, 0);
     ck_assert_int_eq(r->dirty_done, 2);
     sg_ledger_free(&l);
-    ck_assert_int_eq(raw_val(blocker, "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE "
-                                      "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%s' AND "
-                                      "COLUMN_NAME = 'w'",
+    ck_assert_int_eq(raw_val(blocker,
+                             "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE "
+                             "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%s' AND "
+                             "COLUMN_NAME = 'w'",
                              x),
                      1);
     mysql_close(blocker);
@@ -628,8 +627,7 @@ START_TEST(test_a_row_lock_wait_in_a_dml_migration_times_out_with_75)
     ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
     raw_q(blocker, "START TRANSACTION; UPDATE %s SET v = 5 WHERE id = 1", x);
     ck_assert_int_eq(it_apply(a, t, m2, 0, 1000, &e), -1);
-    ck_assert_msg(e.code == SG_EX_TEMPFAIL && has(e.msg, "likely blocker: connection"),
-                  ERRFMT(e));
+    ck_assert_msg(e.code == SG_EX_TEMPFAIL && has(e.msg, "likely blocker: connection"), ERRFMT(e));
     ck_assert_ptr_null(it_row(a, t, "33", &l));
     sg_ledger_free(&l);
     /* The advisory lock is untouched by the table-lock timeout. */
@@ -876,15 +874,13 @@ START_TEST(test_percent_encoded_passwords_sockets_and_the_mariadb_scheme_connect
         sg_drv_close(c);
         snprintf(url, sizeof url, "mysql://%s:canary-Zq9@%s:%d/sgtest", user, u.host, u.port);
         ck_assert_ptr_null(it_connect(url, NULL, &e));
-        ck_assert_msg(e.code == SG_EX_UNAVAILABLE && strcmp(e.sqlstate, "1045") == 0,
-                      ERRFMT(e));
+        ck_assert_msg(e.code == SG_EX_UNAVAILABLE && strcmp(e.sqlstate, "1045") == 0, ERRFMT(e));
         ck_assert_msg(!has(e.msg, "canary-Zq9"), "password in '%s'", e.msg);
     } else {
         printf("mysql: MYTEST_USER unset, password-user test skipped\n");
     }
     if (sock) {
-        snprintf(url, sizeof url, "mysql://%s:%s@/%s?socket=%s", u.user, u.password, u.path,
-                 sock);
+        snprintf(url, sizeof url, "mysql://%s:%s@/%s?socket=%s", u.user, u.password, u.path, sock);
         c = it_connect(url, NULL, &e);
         ck_assert_msg(c != NULL, ERRFMT(e));
         sg_drv_close(c);
@@ -981,8 +977,7 @@ START_TEST(test_galera_is_refused_and_a_plain_server_accepted)
     c = conn();
     sg_drv_close(c);
     /* wsrep_on=ON without a provider is enough for the server to report it. */
-    if (own_server_start(&s, NULL, "--wsrep-on=ON --wsrep-provider=none --binlog-format=ROW") <
-        0)
+    if (own_server_start(&s, NULL, "--wsrep-on=ON --wsrep-provider=none --binlog-format=ROW") < 0)
         return;
     c = it_connect(s.url, NULL, &e);
     ck_assert_ptr_null(c);
@@ -1049,8 +1044,8 @@ START_TEST(test_tls_modes_verify_what_they_promise)
         struct sg_url u;
         MYSQL *db = mysql_init(NULL);
         ck_assert_int_eq(sg_url_parse(base, &u, &e), 0);
-        ck_assert_ptr_nonnull(mysql_real_connect(db, u.host, u.user, u.password, u.path,
-                                                 (unsigned)u.port, NULL, 0));
+        ck_assert_ptr_nonnull(
+            mysql_real_connect(db, u.host, u.user, u.password, u.path, (unsigned)u.port, NULL, 0));
         raw_q(db, "FLUSH SSL");
         mysql_close(db);
         sg_url_free(&u);
@@ -1091,8 +1086,8 @@ Suite *mysql_suite(void)
         tcase_add_test(tc, test_a_failing_dml_only_migration_rolls_back_clean);
         tcase_add_test(tc, test_an_open_transaction_left_by_a_migration_is_an_error);
         tcase_add_test(tc, test_a_table_lock_wait_times_out_with_75_naming_the_blocker);
-        tcase_add_test(
-            tc, test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_retry);
+        tcase_add_test(tc,
+                       test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_retry);
         tcase_add_test(tc, test_a_row_lock_wait_in_a_dml_migration_times_out_with_75);
         tcase_add_test(tc, test_the_statement_timeout_bounds_a_migration_statement);
         tcase_add_test(tc, test_sigterm_during_a_statement_kills_it_and_gives_143);
@@ -1100,7 +1095,8 @@ Suite *mysql_suite(void)
         tcase_add_test(tc, test_connect_timeout_and_sigterm_while_connecting);
         tcase_add_test(tc, test_unknown_or_bad_url_parameters_are_configuration_errors);
         tcase_add_test(tc, test_a_database_is_required);
-        tcase_add_test(tc, test_ssl_required_against_a_server_without_tls_is_refused_not_downgraded);
+        tcase_add_test(tc,
+                       test_ssl_required_against_a_server_without_tls_is_refused_not_downgraded);
         tcase_add_test(tc, test_percent_encoded_passwords_sockets_and_the_mariadb_scheme_connect);
         tcase_add_test(tc, test_galera_is_refused_and_a_plain_server_accepted);
         tcase_add_test(tc, test_tls_modes_verify_what_they_promise);
