@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/lib/mariadb.sh -- a throwaway MariaDB server for the tests, sourced by bash.
 #
 #   . tests/lib/mariadb.sh
@@ -28,8 +29,8 @@ _mariadb_log() { printf 'mariadb.sh: %s\n' "$*" >&2; }
 _mariadb_free_port() {
     # A random high port nobody listens on; mariadbd itself is the final judge
     # (mariadb_start retries on a bind failure).
-    local p i
-    for i in $(seq 1 50); do
+    local p _
+    for _ in $(seq 1 50); do
         p=$((20000 + RANDOM % 40000))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
             echo "$p"
@@ -45,7 +46,7 @@ mariadb_sql() {
 }
 
 mariadb_start() {
-    local sbin bin as_user=() owner attempt pid ok i
+    local sbin bin as_user=() owner pid ok _
     sbin=$(command -v mariadbd || echo /usr/sbin/mariadbd)
     bin=$(command -v mariadb-install-db || true)
     if [ ! -x "$sbin" ] || [ -z "$bin" ]; then
@@ -67,7 +68,7 @@ mariadb_start() {
         cat "$MYTEST_DIR/install.log" >&2
         return 1
     fi
-    for attempt in 1 2 3 4 5; do
+    for _ in 1 2 3 4 5; do
         MYTEST_PORT=$(_mariadb_free_port) || return 1
         : >"$MYTEST_DIR/mysqld.log"
         [ -n "$owner" ] && chown "$owner": "$MYTEST_DIR/mysqld.log"
@@ -80,7 +81,7 @@ mariadb_start() {
             "$@" >/dev/null 2>&1 </dev/null &
         pid=$!
         ok=
-        for i in $(seq 1 300); do
+        for _ in $(seq 1 300); do
             if ! kill -0 "$pid" 2>/dev/null; then
                 break
             fi
@@ -132,10 +133,10 @@ mariadb_start() {
 }
 
 mariadb_stop() {
-    local i
+    local _
     if [ -n "$MYTEST_PID" ] && kill -0 "$MYTEST_PID" 2>/dev/null; then
         kill "$MYTEST_PID" 2>/dev/null
-        for i in $(seq 1 200); do
+        for _ in $(seq 1 200); do
             kill -0 "$MYTEST_PID" 2>/dev/null || break
             sleep 0.05
         done
