@@ -23,7 +23,7 @@ pg__as() {
 
 pg__bindir() {
     local d
-    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    for d in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V -r); do
         [ -x "$d/initdb" ] && { echo "$d"; return 0; }
     done
     if command -v pg_config >/dev/null && [ -x "$(pg_config --bindir)/initdb" ]; then
@@ -36,8 +36,8 @@ pg__bindir() {
 
 # A TCP port nobody listens on (the start below retries if we lose a race).
 pg__free_port() {
-    local p i
-    for i in $(seq 1 50); do
+    local p _
+    for _ in $(seq 1 50); do
         p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
             echo "$p"
@@ -110,6 +110,9 @@ pg__install_trap() {
     case "$old" in
     *pg_stop*) ;;
     '') trap 'pg_stop' EXIT ;;
-    *) trap "$old; pg_stop" EXIT ;;
+    *)
+        # shellcheck disable=SC2064 # the caller's trap text is fixed here on purpose
+        trap "$old; pg_stop" EXIT
+        ;;
     esac
 }
