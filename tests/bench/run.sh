@@ -8,7 +8,7 @@
 #   B=build tests/bench/run.sh
 #
 # Knobs (environment): BENCH_RUNS (interleaved rounds of the no-op case, 21),
-# BENCH_NOOP_MIGRATIONS (100), BENCH_MIGRATIONS (1000), BENCH_APPLY_RUNS (3),
+# BENCH_NOOP_MIGRATIONS (100), BENCH_MIGRATIONS (1000), BENCH_APPLY_RUNS (4),
 # BENCH_HERD (200), BENCH_HERD_SLEEP (seconds the holder's migration takes,
 # 5: long enough for every replica to be polling when it ends), DBMATE (a dbmate binary to use instead of installing one), BENCH_JSON,
 # BENCH_CASES (a subset of "noop apply herd", all by default), BENCH_KEEP (a
@@ -41,7 +41,7 @@ BB=$B/bench
 RUNS=${BENCH_RUNS:-21}
 NOOP_N=${BENCH_NOOP_MIGRATIONS:-100}
 APPLY_N=${BENCH_MIGRATIONS:-1000}
-APPLY_RUNS=${BENCH_APPLY_RUNS:-3}
+APPLY_RUNS=${BENCH_APPLY_RUNS:-4}
 HERD_N=${BENCH_HERD:-200}
 HERD_SLEEP=${BENCH_HERD_SLEEP:-5}
 JSON=${BENCH_JSON:-$B/bench-results.json}
@@ -185,6 +185,7 @@ gen_dml() { # dir count
     done
 }
 gen_dml "$tmp/m_dml" "$APPLY_N"
+gen_dml "$tmp/m_dml_ten" 10
 
 # ---- servers ---------------------------------------------------------------
 PG_URL="" MY_URL="" PG_VERSION=n/a MY_VERSION=n/a
@@ -303,6 +304,7 @@ for be in "${backends[@]}"; do
     done
     for tool in sg floor dbm_migrate dbm_up; do
         put "noop.$be.${tool}_ms" "$(med "noop_${be}_$tool")"
+        put "noop.$be.${tool}_cpu_ms" "$(medcpu "noop_${be}_$tool")"
         put "noop.$be.${tool}_max_rss_kb" "$(maxrss "noop_${be}_$tool")"
     done
     put "noop.$be.ratio_sg_floor" "$(ratio "$(med "noop_${be}_sg")" "$(med "noop_${be}_floor")")"
@@ -318,6 +320,7 @@ if want noop && (cd "$ROOT" && make -s --no-print-directory B="$BB/sqlite-only" 
         time_one noop_sqlite_sgonly "$SQ_ONLY" -u "$(sg_url sqlite noop_sg)" -d "$tmp/m_noop" up
     done
     put "noop.sqlite.sg_sqlite_only_build_ms" "$(med noop_sqlite_sgonly)"
+    put "noop.sqlite.sg_sqlite_only_build_cpu_ms" "$(medcpu noop_sqlite_sgonly)"
     put "noop.sqlite.sg_sqlite_only_build_max_rss_kb" "$(maxrss noop_sqlite_sgonly)"
 else
     note "the SQLite-only build failed: $(tail -n 2 "$tmp/sqonly.log")"
@@ -329,32 +332,34 @@ note "case 1 done in $((($(ms_now) - started) / 1000)) s"
 # ============================================================================
 note "case 2: apply $APPLY_N migrations from empty, $APPLY_RUNS runs per tool"
 t2=$(ms_now)
+# Both databases exist before a pair runs; who goes first alternates, and
+# PostgreSQL checkpoints before each run: the server's background work
+# after 1000 CREATE TABLEs otherwise lands on whoever runs next.
+apply_pair() { # label dir (uses $be and the round $r)
+    local label=$1 dir=$2 tool order=(sg dbm)
+    [ $((r % 2)) = 1 ] && order=(dbm sg)
+    db_create "$be" "${label}_sg" && db_create "$be" "${label}_dbm" || return 1
+    for tool in "${order[@]}"; do
+        [ "$be" = postgres ] && pg_psql "CHECKPOINT"
+        if [ "$tool" = sg ]; then
+            time_one "${label}_${be}_sg" "$SG" -q -u "$(sg_url "$be" "${label}_sg")" -d "$dir" up
+        elif [ -n "$DBM" ]; then
+            time_one "${label}_${be}_dbm" "$DBM" -u "$(dbm_url "$be" "${label}_dbm")" -d "$dir" --no-dump-schema migrate
+        fi
+    done
+}
 for be in "${backends[@]}"; do
     [ -n "$be" ] || continue
     want apply || continue
     for ((r = 0; r < APPLY_RUNS; r++)); do
-        for tool in sg dbm; do
-            [ "$tool" = dbm ] && [ -z "$DBM" ] && continue
-            db_create "$be" "apply_$tool" || continue
-            if [ "$tool" = sg ]; then
-                time_one "apply_${be}_sg" "$SG" -q -u "$(sg_url "$be" apply_sg)" -d "$tmp/m_apply" up
-            else
-                time_one "apply_${be}_dbm" "$DBM" -u "$(dbm_url "$be" apply_dbm)" -d "$tmp/m_apply" --no-dump-schema migrate
-            fi
-        done
+        [ "$r" -gt 0 ] && db_drop "$be" apply_sg && db_drop "$be" apply_dbm
+        apply_pair apply "$tmp/m_apply"
     done
     # The same number of DML-only migrations.
     for ((r = 0; r < APPLY_RUNS; r++)); do
-        for tool in sg dbm; do
-            [ "$tool" = dbm ] && [ -z "$DBM" ] && continue
-            db_create "$be" "dml_$tool" || continue
-            if [ "$tool" = sg ]; then
-                time_one "dml_${be}_sg" "$SG" -q -u "$(sg_url "$be" dml_sg)" -d "$tmp/m_dml" up
-            else
-                time_one "dml_${be}_dbm" "$DBM" -u "$(dbm_url "$be" dml_dbm)" -d "$tmp/m_dml" --no-dump-schema migrate
-            fi
-            db_drop "$be" "dml_$tool"
-        done
+        apply_pair dml "$tmp/m_dml"
+        db_drop "$be" dml_sg
+        db_drop "$be" dml_dbm
     done
     put "apply_dml.$be.sg_ms" "$(med "dml_${be}_sg")"
     put "apply_dml.$be.sg_cpu_ms" "$(medcpu "dml_${be}_sg")"
@@ -421,6 +426,9 @@ for be in "${backends[@]}"; do
     read -r big big_sends <<<"$(rt_run "$be" "$tmp/m_apply" big)"
     read -r ten ten_sends <<<"$(rt_run "$be" "$tmp/m_ten" ten)"
     read -r noop noop_sends <<<"$(rt_run "$be" "$tmp/m_noop" noop preapply)"
+    read -r dbig _ <<<"$(rt_run "$be" "$tmp/m_dml" dml)"
+    read -r dten _ <<<"$(rt_run "$be" "$tmp/m_dml_ten" dmlten)"
+    put "apply_dml.$be.round_trips_per_migration" "$(awk -v a="$dbig" -v b="$dten" -v n="$APPLY_N" 'BEGIN { printf "%.3f", (a - b) / (n - 10) }')"
     per=$(awk -v a="$big" -v b="$ten" -v n="$APPLY_N" 'BEGIN { printf "%.3f", (a - b) / (n - 10) }')
     fixed=$(awk -v t="$ten" -v p="$per" 'BEGIN { printf "%.0f", t - 10 * p }')
     put "apply.$be.round_trips_total" "$big"
@@ -653,6 +661,12 @@ done
         "$(ratio "$(get noop.sqlite.dbm_migrate_ms)" "$(get noop.sqlite.sg_sqlite_only_build_ms)")" \
         "$(get noop.sqlite.sg_sqlite_only_build_max_rss_kb)" &&
     echo "  * schemagate built with DRIVERS=sqlite (no libpq, no libmariadb linked)"
+printf '  CPU ms (user+sys, less sensitive to a busy machine):'
+for be in postgres mariadb sqlite; do
+    has "$be" && printf ' %s sg %s floor %s dbmate %s;' "$be" "$(fmt "$(get noop.$be.sg_cpu_ms)" 2)" \
+        "$(fmt "$(get noop.$be.floor_cpu_ms)" 2)" "$(fmt "$(get noop.$be.dbm_migrate_cpu_ms)" 2)"
+done
+echo
 echo "  floor = one connection + one query in C (SQLite: open + read one row); ratio uses dbmate migrate"
 [ "$SQDIR" != "$tmp" ] && echo "  SQLite files on tmpfs; the servers run with fsync off"
 echo
@@ -664,10 +678,10 @@ for be in postgres mariadb sqlite; do
         "$(fmt "$(get apply.$be.sg_ms)" 0)($(fmt "$(get apply.$be.sg_cpu_ms)" 0))" \
         "$(fmt "$(get apply.$be.dbmate_ms)" 0)($(fmt "$(get apply.$be.dbmate_cpu_ms)" 0))" \
         "$(get apply.$be.ratio_dbmate_sg)" "$(get apply.$be.round_trips_per_migration)" "$(get apply.$be.round_trips_fixed_per_up)"
-    printf '%-10s %-22s %16s %16s %9s\n' "" "INSERT only" \
+    printf '%-10s %-22s %16s %16s %9s %8s\n' "" "INSERT only" \
         "$(fmt "$(get apply_dml.$be.sg_ms)" 0)($(fmt "$(get apply_dml.$be.sg_cpu_ms)" 0))" \
         "$(fmt "$(get apply_dml.$be.dbmate_ms)" 0)($(fmt "$(get apply_dml.$be.dbmate_cpu_ms)" 0))" \
-        "$(get apply_dml.$be.ratio_dbmate_sg)"
+        "$(get apply_dml.$be.ratio_dbmate_sg)" "$(get apply_dml.$be.round_trips_per_migration)"
 done
 printf '  no-op start with all %s applied, ms schemagate/dbmate:' "$APPLY_N"
 for be in postgres mariadb sqlite; do
