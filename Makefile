@@ -73,7 +73,15 @@ endif
         fuzz format-check lint deps
 all: $(BIN)
 
-$(B)/%.o: src/%.c $(wildcard include/*.h) Makefile
+# Rebuild when the set of drivers (and so the SG_HAVE_* macros) changes.
+space := $(empty) $(empty)
+DRIVERS_STAMP := $(B)/.drivers-$(subst $(space),-,$(DRIVERS))
+$(DRIVERS_STAMP):
+	@mkdir -p $(B)
+	@rm -f $(B)/.drivers-*
+	@touch $@
+
+$(B)/%.o: src/%.c $(wildcard include/*.h) Makefile $(DRIVERS_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
