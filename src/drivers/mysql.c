@@ -1286,36 +1286,224 @@ static int my_err_line(const struct my_err *me, int stmt_line)
     return stmt_line;
 }
 
-/* Best effort, after a lock wait timeout: who is probably in the way. The
- * server does not say which session held the table lock (MariaDB exposes
- * metadata locks only through an optional plugin), so name the oldest open
- * transaction, which in the classic outage is the blocker. */
-static void my_blocker(struct my_conn *c, char *buf, size_t size)
+/* One token of a statement: a word or identifier (backticks removed,
+ * `db`.`t` joined), or a single punctuation byte. Skips blanks and
+ * comments, and enters executable comments as the server does. */
+static size_t my_token(const char *s, size_t len, size_t i, char *tok, size_t size)
+{
+    size_t k = 0;
+
+    tok[0] = '\0';
+    for (;;) {
+        while (i < len &&
+               (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+            i++;
+        if (i + 2 < len && s[i] == '/' && s[i + 1] == '*' && s[i + 2] == '!') {
+            for (i += 3; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+                ;
+            continue;
+        }
+        if (i + 1 < len && s[i] == '/' && s[i + 1] == '*') {
+            for (i += 2; i + 1 < len && !(s[i] == '*' && s[i + 1] == '/'); i++)
+                ;
+            i += 2;
+            continue;
+        }
+        if (i + 1 < len && s[i] == '*' && s[i + 1] == '/') {
+            i += 2;
+            continue;
+        }
+        if (i < len && (s[i] == '#' || (i + 2 < len && s[i] == '-' && s[i + 1] == '-' &&
+                                        (s[i + 2] == ' ' || s[i + 2] == '\t')))) {
+            while (i < len && s[i] != '\n')
+                i++;
+            continue;
+        }
+        break;
+    }
+    if (i >= len)
+        return len;
+    for (;;) {
+        if (s[i] == '`') {
+            for (i++; i < len; i++) {
+                if (s[i] == '`') {
+                    if (i + 1 < len && s[i + 1] == '`')
+                        i++;
+                    else
+                        break;
+                }
+                if (k + 1 < size)
+                    tok[k++] = s[i];
+            }
+            i++;
+        } else if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                   (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '$' ||
+                   (unsigned char)s[i] >= 0x80) {
+            while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                               (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '$' ||
+                               (unsigned char)s[i] >= 0x80)) {
+                if (k + 1 < size)
+                    tok[k++] = s[i];
+                i++;
+            }
+        } else if (k == 0) {
+            tok[k++] = s[i++];
+            break;
+        } else {
+            break;
+        }
+        /* db.table */
+        if (i < len && s[i] == '.' && k + 1 < size) {
+            tok[k++] = '.';
+            i++;
+            continue;
+        }
+        break;
+    }
+    tok[k] = '\0';
+    return i;
+}
+
+/* The table a statement works on, as written (ALTER TABLE t, CREATE INDEX
+ * i ON t, DROP TABLE t, RENAME TABLE t, TRUNCATE t, INSERT INTO t, UPDATE t,
+ * DELETE FROM t, ...), or "" when it cannot tell. Names the table in a
+ * lock-timeout message; the server's message does not. */
+static void my_target_table(const char *s, size_t len, char *out, size_t size)
+{
+    static const char *const skip[] = {"IF",     "NOT",       "EXISTS",
+                                       "IGNORE", "ONLINE",    "LOW_PRIORITY",
+                                       "QUICK",  "TEMPORARY", "NO_WRITE_TO_BINLOG",
+                                       "LOCAL",  "ONLY",      NULL};
+    char tok[192], first[24] = "";
+    size_t i = 0;
+    int take = 0;
+
+    out[0] = '\0';
+    for (int n = 0; n < 64 && i < len; n++) {
+        i = my_token(s, len, i, tok, sizeof tok);
+        if (!tok[0])
+            return;
+        int kw = 0;
+        for (int j = 0; skip[j]; j++)
+            if (strcasecmp(tok, skip[j]) == 0)
+                kw = 1;
+        if (take && !kw) {
+            if (strcmp(tok, "(") == 0 || strcmp(tok, ",") == 0 || strcmp(tok, ";") == 0)
+                return;
+            snprintf(out, size, "%s", tok);
+            return;
+        }
+        if (n == 0) {
+            snprintf(first, sizeof first, "%s", tok);
+            if (strcasecmp(tok, "UPDATE") == 0 || strcasecmp(tok, "TRUNCATE") == 0)
+                take = 1;
+            continue;
+        }
+        if (strcasecmp(tok, "TABLE") == 0 || strcasecmp(tok, "TABLES") == 0 ||
+            strcasecmp(tok, "INTO") == 0 || strcasecmp(tok, "FROM") == 0 ||
+            (strcasecmp(tok, "ON") == 0 &&
+             (strcasecmp(first, "CREATE") == 0 || strcasecmp(first, "DROP") == 0)))
+            take = 1;
+    }
+}
+
+/* Best effort, after a lock wait timeout: who is in the way. MariaDB names
+ * metadata-lock holders only with the metadata_lock_info plugin, MySQL 8 in
+ * performance_schema.metadata_locks; where neither answers, name the oldest
+ * open transaction, which in the classic outage is the blocker. */
+static void my_blocker(struct my_conn *c, const char *table, char *buf, size_t size)
 {
     struct my_buf b = {0};
     MYSQL_RES *r = NULL;
     MYSQL_ROW row;
     struct sg_error ignored = {0};
+    char schema[128] = "", name[128] = "";
+    static const char *const cols =
+        "p.USER, p.HOST, p.COMMAND, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()), p.TIME, "
+        "LEFT(REPLACE(REPLACE(IFNULL(p.INFO, ''), CHAR(10), ' '), CHAR(13), ' '), 80) ";
+    const char *how = "likely blocker:";
 
     buf[0] = '\0';
-    b_str(&b, "SELECT t.trx_mysql_thread_id, p.USER, p.HOST, p.COMMAND, "
-              "TIMESTAMPDIFF(SECOND, t.trx_started, NOW()), "
-              "LEFT(REPLACE(REPLACE(IFNULL(p.INFO, ''), CHAR(10), ' '), CHAR(13), ' '), 80) "
-              "FROM information_schema.INNODB_TRX t "
+    if (table && *table) {
+        const char *dot = strchr(table, '.');
+        if (dot) {
+            snprintf(schema, sizeof schema, "%.*s", (int)(dot - table), table);
+            snprintf(name, sizeof name, "%s", dot + 1);
+        } else {
+            snprintf(name, sizeof name, "%s", table);
+        }
+        /* MariaDB with metadata_lock_info. */
+        b_str(&b, "SELECT m.THREAD_ID, ");
+        b_str(&b, cols);
+        b_str(&b, "FROM information_schema.METADATA_LOCK_INFO m "
+                  "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = m.THREAD_ID "
+                  "LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = "
+                  "m.THREAD_ID WHERE m.THREAD_ID <> CONNECTION_ID() AND m.TABLE_SCHEMA = ");
+        if (*schema)
+            b_val(&b, schema);
+        else
+            b_str(&b, "DATABASE()");
+        b_str(&b, " AND m.TABLE_NAME = ");
+        b_val(&b, name);
+        b_str(&b, " ORDER BY t.trx_started IS NULL, t.trx_started, p.TIME DESC LIMIT 1");
+        if (my_exec(c, &b, &r, 1, "", &ignored) == 0 && r && (row = mysql_fetch_row(r)) && row[0]) {
+            how = "blocked by";
+            goto found;
+        }
+        mysql_free_result(r);
+        r = NULL;
+        b_free(&b);
+        /* MySQL 8. */
+        b_str(&b, "SELECT th.PROCESSLIST_ID, ");
+        b_str(&b, cols);
+        b_str(&b, "FROM performance_schema.metadata_locks m "
+                  "JOIN performance_schema.threads th ON th.THREAD_ID = m.OWNER_THREAD_ID "
+                  "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = th.PROCESSLIST_ID "
+                  "LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = "
+                  "th.PROCESSLIST_ID WHERE m.OBJECT_TYPE = 'TABLE' AND m.LOCK_STATUS = "
+                  "'GRANTED' AND th.PROCESSLIST_ID <> CONNECTION_ID() AND m.OBJECT_SCHEMA = ");
+        if (*schema)
+            b_val(&b, schema);
+        else
+            b_str(&b, "DATABASE()");
+        b_str(&b, " AND m.OBJECT_NAME = ");
+        b_val(&b, name);
+        b_str(&b, " ORDER BY t.trx_started IS NULL, t.trx_started, p.TIME DESC LIMIT 1");
+        if (my_exec(c, &b, &r, 1, "", &ignored) == 0 && r && (row = mysql_fetch_row(r)) && row[0]) {
+            how = "blocked by";
+            goto found;
+        }
+        mysql_free_result(r);
+        r = NULL;
+        b_free(&b);
+    }
+    b_str(&b, "SELECT t.trx_mysql_thread_id, ");
+    b_str(&b, cols);
+    b_str(&b, "FROM information_schema.INNODB_TRX t "
               "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id "
               "WHERE t.trx_mysql_thread_id <> CONNECTION_ID() ORDER BY t.trx_started LIMIT 1");
-    if (my_exec(c, &b, &r, 1, "", &ignored) == 0 && r && (row = mysql_fetch_row(r)) && row[0]) {
-        snprintf(buf, size,
-                 "likely blocker: connection %s (%.32s@%.64s) in a transaction open "
-                 "for %s s%s%s%s",
-                 row[0], row[1] ? row[1] : "?", row[2] ? row[2] : "?", row[4] ? row[4] : "?",
-                 row[3] && strcmp(row[3], "Sleep") == 0 ? ", idle" : "",
-                 row[5] && *row[5] ? ", running: " : "", row[5] && *row[5] ? row[5] : "");
-    } else {
-        snprintf(buf, size,
-                 "blocker unknown (no other open transaction visible; needs the "
-                 "PROCESS privilege)");
+    if (my_exec(c, &b, &r, 1, "", &ignored) == 0 && r && (row = mysql_fetch_row(r)) && row[0])
+        goto found;
+    snprintf(buf, size,
+             "%s%s%sblocker unknown (no other open transaction visible; naming it "
+             "needs the PROCESS privilege)",
+             *name ? "waited for table " : "", name, *name ? "; " : "");
+    goto out;
+found:
+    /* row: id, user, host, command, transaction age, time in state, query */
+    snprintf(buf, size, "%s%s%s%s connection %s (%.32s@%.64s)%s%s%s%s%s%s%s",
+             *name ? "waited for table " : "", name, *name ? "; " : "", how, row[0],
+             row[1] ? row[1] : "?", row[2] ? row[2] : "?",
+             row[4] ? ", in a transaction open for " : "", row[4] ? row[4] : "", row[4] ? " s" : "",
+             row[3] && strcmp(row[3], "Sleep") == 0 ? ", idle for " : "",
+             row[3] && strcmp(row[3], "Sleep") == 0 && row[5] ? row[5] : "",
+             row[3] && strcmp(row[3], "Sleep") == 0 ? " s" : "",
+             row[6] && *row[6] && !(row[3] && strcmp(row[3], "Sleep") == 0) ? ", running: " : "");
+    if (row[6] && *row[6] && !(row[3] && strcmp(row[3], "Sleep") == 0)) {
+        size_t l = strlen(buf);
+        snprintf(buf + l, size - l, "%s", row[6]);
     }
+out:
     mysql_free_result(r);
     b_free(&b);
 }
@@ -1392,8 +1580,9 @@ static int my_stmt_fail(struct my_apply *a, size_t i, const struct my_err *me, s
                             "%s: stopped by signal %d (KILL QUERY sent)", where, me->sig);
     my_fail(err, me, SG_EX_DATA, where);
     if (err->code == SG_EX_TEMPFAIL) {
-        char who[240];
-        my_blocker(a->c, who, sizeof who);
+        char who[320], table[192];
+        my_target_table(a->sec->sql + a->stmts[i].off, a->stmts[i].len, table, sizeof table);
+        my_blocker(a->c, table, who, sizeof who);
         size_t l = strlen(err->msg);
         snprintf(err->msg + l, sizeof err->msg - l, "; %s", who);
     }

@@ -59,19 +59,24 @@ static char *url_with(const char *db, const char *query)
 }
 
 /* A plain Connector/C session for blockers and checks, outside the driver. */
-static MYSQL *raw_connect(void)
+static MYSQL *raw_connect_to(const char *url)
 {
     struct sg_url u;
     struct sg_error e = {0};
     MYSQL *db = mysql_init(NULL);
 
     ck_assert_ptr_nonnull(db);
-    ck_assert_msg(sg_url_parse(base_url(), &u, &e) == 0, "%s", e.msg);
+    ck_assert_msg(sg_url_parse(url, &u, &e) == 0, "%s", e.msg);
     ck_assert_msg(mysql_real_connect(db, u.host, u.user, u.password, u.path, (unsigned)u.port, NULL,
                                      CLIENT_MULTI_STATEMENTS) != NULL,
                   "raw connect: %s", mysql_error(db));
     sg_url_free(&u);
     return db;
+}
+
+static MYSQL *raw_connect(void)
+{
+    return raw_connect_to(base_url());
 }
 
 static void raw_q(MYSQL *db, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -987,6 +992,39 @@ START_TEST(test_galera_is_refused_and_a_plain_server_accepted)
 }
 END_TEST
 
+START_TEST(test_with_metadata_lock_info_the_real_blocker_is_named)
+{
+    struct own_server s;
+    struct sg_error e = {0};
+    char want[96];
+
+    /* MariaDB names metadata-lock holders only through this plugin. */
+    if (own_server_start(&s, NULL, "--plugin-load-add=metadata_lock_info") < 0)
+        return;
+    struct sg_conn *a = it_connect(s.url, NULL, NULL);
+    MYSQL *decoy = raw_connect_to(s.url), *holder = raw_connect_to(s.url);
+    struct sg_migration *m =
+        it_migration("37", "alter", "-- migrate:up\nALTER TABLE `busy` ADD COLUMN w INT;\n");
+
+    raw_q(decoy, "CREATE TABLE other (i INT) ENGINE=InnoDB; CREATE TABLE busy (i INT) "
+                 "ENGINE=InnoDB");
+    /* The oldest open transaction is not the one in the way. */
+    raw_q(decoy, "START TRANSACTION; SELECT * FROM other");
+    it_sleep_ms(1100);
+    raw_q(holder, "START TRANSACTION; SELECT * FROM busy");
+    ck_assert_msg(a->driver->ledger_create(a, "sg_ledger", &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, "sg_ledger", m, 0, 1000, &e), -1);
+    snprintf(want, sizeof want, "waited for table busy; blocked by connection %lu ",
+             mysql_thread_id(holder));
+    ck_assert_msg(e.code == SG_EX_TEMPFAIL && has(e.msg, want), ERRFMT(e));
+    mysql_close(decoy);
+    mysql_close(holder);
+    it_migration_free(m);
+    sg_drv_close(a);
+    own_server_stop(&s);
+}
+END_TEST
+
 START_TEST(test_tls_modes_verify_what_they_promise)
 {
     struct own_server s;
@@ -1099,6 +1137,7 @@ Suite *mysql_suite(void)
                        test_ssl_required_against_a_server_without_tls_is_refused_not_downgraded);
         tcase_add_test(tc, test_percent_encoded_passwords_sockets_and_the_mariadb_scheme_connect);
         tcase_add_test(tc, test_galera_is_refused_and_a_plain_server_accepted);
+        tcase_add_test(tc, test_with_metadata_lock_info_the_real_blocker_is_named);
         tcase_add_test(tc, test_tls_modes_verify_what_they_promise);
     }
     suite_add_tcase(s, tc);
