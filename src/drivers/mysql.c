@@ -1394,7 +1394,7 @@ static void my_target_table(const char *s, size_t len, char *out, size_t size)
             return;
         }
         if (n == 0) {
-            snprintf(first, sizeof first, "%s", tok);
+            snprintf(first, sizeof first, "%.23s", tok);
             if (strcasecmp(tok, "UPDATE") == 0 || strcasecmp(tok, "TRUNCATE") == 0)
                 take = 1;
             continue;
@@ -1417,7 +1417,7 @@ static void my_blocker(struct my_conn *c, const char *table, char *buf, size_t s
     MYSQL_RES *r = NULL;
     MYSQL_ROW row;
     struct sg_error ignored = {0};
-    char schema[128] = "", name[128] = "";
+    char schema[192] = "", name[192] = "";
     static const char *const cols =
         "p.USER, p.HOST, p.COMMAND, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()), p.TIME, "
         "LEFT(REPLACE(REPLACE(IFNULL(p.INFO, ''), CHAR(10), ' '), CHAR(13), ' '), 80) ";
@@ -1491,17 +1491,32 @@ static void my_blocker(struct my_conn *c, const char *table, char *buf, size_t s
     goto out;
 found:
     /* row: id, user, host, command, transaction age, time in state, query */
-    snprintf(buf, size, "%s%s%s%s connection %s (%.32s@%.64s)%s%s%s%s%s%s%s",
-             *name ? "waited for table " : "", name, *name ? "; " : "", how, row[0],
-             row[1] ? row[1] : "?", row[2] ? row[2] : "?",
-             row[4] ? ", in a transaction open for " : "", row[4] ? row[4] : "", row[4] ? " s" : "",
-             row[3] && strcmp(row[3], "Sleep") == 0 ? ", idle for " : "",
-             row[3] && strcmp(row[3], "Sleep") == 0 && row[5] ? row[5] : "",
-             row[3] && strcmp(row[3], "Sleep") == 0 ? " s" : "",
-             row[6] && *row[6] && !(row[3] && strcmp(row[3], "Sleep") == 0) ? ", running: " : "");
-    if (row[6] && *row[6] && !(row[3] && strcmp(row[3], "Sleep") == 0)) {
-        size_t l = strlen(buf);
-        snprintf(buf + l, size - l, "%s", row[6]);
+    {
+        struct my_buf m = {0};
+        int idle = row[3] && strcmp(row[3], "Sleep") == 0;
+        if (*name) {
+            b_str(&m, "waited for table ");
+            b_str(&m, name);
+            b_str(&m, "; ");
+        }
+        b_str(&m, how);
+        b_str(&m, " connection ");
+        b_str(&m, row[0]);
+        b_fmt(&m, " (%.32s@%.64s)", row[1] ? row[1] : "?", row[2] ? row[2] : "?");
+        if (row[4])
+            b_fmt(&m, ", in a transaction open for %.20s s", row[4]);
+        if (idle && row[5])
+            b_fmt(&m, ", idle for %.20s s", row[5]);
+        if (!idle && row[6] && *row[6]) {
+            b_str(&m, ", running: ");
+            b_str(&m, row[6]);
+        }
+        if (!m.oom && m.p) {
+            size_t n = m.n < size - 1 ? m.n : size - 1;
+            memcpy(buf, m.p, n);
+            buf[n] = '\0';
+        }
+        b_free(&m);
     }
 out:
     mysql_free_result(r);
