@@ -532,6 +532,17 @@ if want herd && has postgres && [ -x "$BB/pgsample" ]; then
         awk '{ d = ($0 ~ /connection authorized/) ? 1 : -1; print $1 " " $2 " " (d > 0 ? 0 : 1) " " d }' |
         sort -k1,1 -k2,2 -k3,3n | awk '{ n += $4; if (n > m) m = n } END { print m + 0 }')
     sessions=$(grep -caE '<herd> LOG:  connection authorized' "$H/pglog")
+    # How long one poll's session lives (median, ms): with the peak, it says
+    # whether the peak comes from how often replicas poll or how slow a poll is.
+    session_ms=$(grep -aE '<herd> LOG:  disconnection: session time: ' "$H/pglog" |
+        sed -n 's/.*session time: \([0-9]*\):\([0-9]*\):\([0-9.]*\).*/\1 \2 \3/p' |
+        awk '{ printf "%.1f\n", ($1 * 3600 + $2 * 60 + $3) * 1000 }' | median)
+    # When the slowest replica made its first poll (ms after the launch): how
+    # long this machine takes just to start the herd.
+    first_poll=$(for f in "$H"/log.*; do head -n 1 "$f" | sed -n 's/.*"ts":"\([^"]*\)".*/\1/p'; done |
+        sort | tail -n 1)
+    ramp=n/a
+    [ -n "$first_poll" ] && ramp=$(($(date -d "$first_poll" +%s%3N) - herd_t0 / 1000000))
     refused=$(grep -caE 'too many clients|remaining connection slots' "$H/pglog")
     put "herd.replicas" "$HERD_N"
     put "herd.max_connections" "$(pg_psql 'SHOW max_connections')"
@@ -545,6 +556,8 @@ if want herd && has postgres && [ -x "$BB/pgsample" ]; then
     put "herd.peak_sessions_server_log" "${exact_peak:-n/a}"
     put "herd.sessions_opened" "$sessions"
     put "herd.connections_refused" "$refused"
+    put "herd.median_session_ms" "${session_ms:-n/a}"
+    put "herd.last_first_poll_after_launch_ms" "$ramp"
     put "herd.last_exec_after_holder_done_ms" "$delay"
     put "herd.waiters_polling_at_done" "${waiters:-n/a}"
     put "herd.last_waiter_exec_after_holder_done_ms" "${wdelay:-n/a}"
@@ -699,7 +712,8 @@ if [ "$(get herd.replicas)" != n/a ]; then
     echo "3. herd: $(get herd.replicas) x 'schemagate up -- sh -c date', PostgreSQL max_connections=$(get herd.max_connections), holder's migration ${HERD_SLEEP} s"
     echo "  failures $(get herd.failures); applied events $(get herd.applied_events) / ledger rows $(get herd.ledger_rows) (3 migrations)"
     echo "  peak schemagate sessions: $(get herd.peak_sessions_server_log) (server connection log), $(get herd.peak_sg_sessions_sampled) (sampled every 10 ms, $(get herd.samples) samples)"
-    echo "  sessions opened by the herd: $(get herd.sessions_opened); refused for lack of slots: $(get herd.connections_refused)"
+    echo "  sessions opened by the herd: $(get herd.sessions_opened) (median $(get herd.median_session_ms) ms each); refused for lack of slots: $(get herd.connections_refused)"
+    echo "  the slowest replica's first poll came $(get herd.last_first_poll_after_launch_ms) ms after the launch"
     echo "  last exec after the holder's up_done: $(get herd.last_exec_after_holder_done_ms) ms (of the $(get herd.waiters_polling_at_done) replicas that had seen the lock held: $(get herd.last_waiter_exec_after_holder_done_ms) ms); herd wall time $(get herd.wall_ms) ms"
     echo
 fi
