@@ -55,7 +55,7 @@ int sg_migrations_load(const char *dir, struct sg_migration_set *out, struct sg_
  * directory path itself may be a symlink). A failed check is code 78 naming
  * the file and the fix. Files are opened with O_NOFOLLOW and read through the
  * descriptor that was checked. Files with other hard links are loaded and
- * flagged in sg_migration.hardlinked. */
+ * flagged in sg_migration.hardlinked. A file over 1 GiB is code 65. */
 int sg_migrations_load_flags(const char *dir, unsigned flags, struct sg_migration_set *out,
                              struct sg_error *err);
 void sg_migrations_free(struct sg_migration_set *set);

@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,8 @@
 #include "sqlsplit.h"
 
 enum { LAYOUT_DBMATE = 0, LAYOUT_UP = 1, LAYOUT_DOWN = 2 };
+
+#define SG_MIGRATION_MAX_BYTES (1LL << 30)
 
 int sg_version_canon(const char *s, char out[SG_VERSION_MAX + 1])
 {
@@ -381,8 +382,14 @@ static char *read_at(int dirfd, const char *dirreal, const char *dir, const char
         goto out;
     if (st.st_nlink > 1)
         *hardlinked = 1;
-    if ((unsigned long long)st.st_size >= SIZE_MAX / 2) {
-        sg_error_set(err, SG_EX_DATA, "%s: too large (%lld bytes)", name, (long long)st.st_size);
+    /* No server takes a bigger batch (PostgreSQL's query-string limit,
+     * MySQL's max_allowed_packet and SQLite's SQLITE_MAX_SQL_LENGTH are all
+     * 1 GB), and reading it would only exhaust memory first. */
+    if (st.st_size > SG_MIGRATION_MAX_BYTES) {
+        sg_error_set(err, SG_EX_DATA,
+                     "%s: larger than 1 GiB (%lld bytes); no database takes a batch that large, "
+                     "split it",
+                     name, (long long)st.st_size);
         goto out;
     }
     cap = (size_t)st.st_size + 1;

@@ -1,0 +1,1 @@
+SELECT 'a\'; SELECT E'b\'c'';d'

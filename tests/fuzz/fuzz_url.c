@@ -1,0 +1,259 @@
+/* fuzz_url.c -- libFuzzer target for database URLs and durations. Every
+ * input is parsed as a URL, redacted, parsed again with a password-file
+ * parameter appended, and parsed as a duration and an identifier. The
+ * properties checked are the ones a leak or a misparse would break: no
+ * parsed password survives redaction or reaches an error message, the
+ * redacted URL still parses and carries only "***" secrets, and the raw URL
+ * rewritten for a password-file parses back to the same URL. */
+#include <assert.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "exitcodes.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* Every byte that needs percent-encoding, and one of each URL delimiter. */
+static const char file_password[] = "pw:@/?#%&+= x\xc3\xa9";
+static char pwfile[64];
+
+static void cleanup(void)
+{
+    if (pwfile[0])
+        unlink(pwfile);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    FILE *f;
+    int fd;
+
+    (void)argc;
+    (void)argv;
+    snprintf(pwfile, sizeof pwfile, "/tmp/sg-fuzz-pw.XXXXXX");
+    fd = mkstemp(pwfile);
+    assert(fd >= 0);
+    f = fdopen(fd, "w");
+    assert(f);
+    fprintf(f, "%s\n", file_password);
+    fclose(f);
+    atexit(cleanup);
+    return 0;
+}
+
+/* The same key rule as config.c's is_secret_key, on decoded keys. */
+static int secret_key(const char *k)
+{
+    size_t n = strlen(k);
+
+    return strcasecmp(k, "pass") == 0 || strcasecmp(k, "pwd") == 0 ||
+           ((strcasestr(k, "password") || strcasestr(k, "passwd")) &&
+            !(n >= 4 && strcasecmp(k + n - 4, "file") == 0));
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0, nl = strlen(needle);
+
+    for (const char *p = hay; nl && (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
+/* A secret that occurs exactly once in the input (so any other occurrence
+ * in an output came from it) must not appear in `out`. Redaction only cuts
+ * text out and puts "***" in, so a secret with a '*' may be formed anew
+ * across a cut; too-short secrets collide with ordinary text. */
+static void assert_hidden(const char *in, const char *out, const char *secret)
+{
+    if (!secret || strlen(secret) < 4 || strchr(secret, '*') || count(in, secret) != 1)
+        return;
+    assert(strstr(out, secret) == NULL);
+}
+
+static int same(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static void check_redacted(const char *s, const struct sg_url *u)
+{
+    struct sg_url r;
+    struct sg_error err = {0};
+
+    assert(u->redacted);
+    assert_hidden(s, u->redacted, u->password);
+    for (size_t i = 0; i < u->nparams; i++)
+        if (secret_key(u->params[i].key))
+            assert_hidden(s, u->redacted, u->params[i].value);
+    /* The redacted URL is still a URL, and what it carries is "***". */
+    if (sg_url_parse(u->redacted, &r, &err) == 0) {
+        assert(r.password == NULL || strcmp(r.password, "***") == 0);
+        assert((r.password == NULL) == (u->password == NULL));
+        assert(same(r.user, u->user) && same(r.hosts, u->hosts) && same(r.path, u->path));
+        assert(r.nparams == u->nparams);
+        for (size_t i = 0; i < r.nparams; i++)
+            if (secret_key(r.params[i].key))
+                assert(strcmp(r.params[i].value, "***") == 0 || !*u->params[i].value);
+        sg_url_free(&r);
+    } else {
+        /* Only a failure the original also had could explain this. */
+        assert(0 && "a URL that parses redacts into one that does not");
+    }
+}
+
+/* Appends password-file=PWFILE and checks the rewritten raw URL. */
+static void check_password_file(const char *s, const struct sg_url *orig)
+{
+    struct sg_url u, back;
+    struct sg_error err = {0};
+    size_t n = strlen(s);
+    char *s2 = malloc(n + sizeof pwfile + 32);
+
+    if (!s2)
+        return;
+    sprintf(s2, "%s%cpassword-file=%s", s, strchr(s, '?') ? '&' : '?', pwfile);
+    if (sg_url_parse(s2, &u, &err) < 0) {
+        free(s2);
+        return;
+    }
+    memset(&err, 0, sizeof err);
+    if (sg_url_load_password_file(&u, 0, &err) < 0) {
+        assert(err.code == SG_EX_CONFIG || err.code == SG_EX_OSERR);
+        assert(strstr(err.msg, file_password) == NULL);
+        sg_url_free(&u);
+        free(s2);
+        return;
+    }
+    assert(strcmp(u.password, file_password) == 0);
+    assert(strstr(u.raw, "password-file") == NULL || count(s, "password-file") > 0);
+    assert(strstr(s, file_password) || !strstr(u.redacted, file_password));
+    assert(u.nparams == orig->nparams);
+    memset(&err, 0, sizeof err);
+    if (sg_url_parse(u.raw, &back, &err) < 0) {
+        assert(0 && "the raw URL rewritten for password-file does not parse");
+    }
+    assert(back.password && strcmp(back.password, file_password) == 0);
+    assert(same(back.user, orig->user) && same(back.hosts, orig->hosts));
+    assert(same(back.host, orig->host) && back.port == orig->port);
+    assert(same(back.path, orig->path) && same(back.scheme, orig->scheme));
+    assert(back.nparams == orig->nparams);
+    for (size_t i = 0; i < back.nparams; i++) {
+        assert(strcmp(back.params[i].key, orig->params[i].key) == 0);
+        assert(strcmp(back.params[i].value, orig->params[i].value) == 0);
+    }
+    sg_url_free(&back);
+    sg_url_free(&u);
+    free(s2);
+}
+
+/* Error messages must not echo the input (it may hold a password), except
+ * the scheme. Every '~' of the input becomes a canary no message text
+ * contains; a failed parse may show the canary only if the scheme has it. */
+static void check_error_echo(const char *s)
+{
+    static const char canary[] = "Zq7Kx";
+    size_t n = 0;
+    char *c, *o;
+    struct sg_url u;
+    struct sg_error err = {0};
+
+    if (!strchr(s, '~'))
+        return;
+    for (const char *p = s; *p; p++)
+        n += *p == '~' ? sizeof canary - 1 : 1;
+    if (!(c = malloc(n + 1)))
+        return;
+    for (o = c; *s; s++) {
+        if (*s == '~') {
+            memcpy(o, canary, sizeof canary - 1);
+            o += sizeof canary - 1;
+        } else {
+            *o++ = *s;
+        }
+    }
+    *o = '\0';
+    if (sg_url_parse(c, &u, &err) == 0) {
+        sg_url_free(&u);
+    } else if (strstr(err.msg, canary)) {
+        const char *colon = strchr(c, ':');
+        char *in_scheme = colon ? memmem(c, (size_t)(colon - c), canary, sizeof canary - 1) : NULL;
+
+        assert(in_scheme && "a URL parse error echoes the input");
+    }
+    free(c);
+}
+
+static void check_duration(const char *s)
+{
+    struct sg_error err = {0};
+    long long ms = -7;
+
+    if (sg_duration_parse(s, "fuzz", &ms, &err) == 0) {
+        assert(ms >= 0 && ms <= 3153600000000LL);
+        assert(s[0] >= '0' && s[0] <= '9');
+    } else {
+        assert(err.code == SG_EX_CONFIG);
+        assert(strncmp(err.msg, "fuzz:", 5) == 0);
+        assert(ms == -7);
+    }
+}
+
+static void check_ident(const char *s)
+{
+    size_t n = strlen(s);
+    int ok = n >= 1 && n <= 63 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') ||
+                                   s[0] == '_');
+
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+             (s[i] >= '0' && s[i] <= '9') || s[i] == '_';
+    assert(!!sg_ident_valid(s) == ok);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *s = malloc(size + 1);
+    struct sg_url u;
+    struct sg_error err = {0};
+    char *r;
+
+    if (!s)
+        return 0;
+    memcpy(s, data, size);
+    s[size] = '\0'; /* a C string ends at its first NUL, as argv and getenv do */
+
+    r = sg_url_redact(s);
+    assert(r);
+    free(r);
+
+    if (sg_url_parse(s, &u, &err) == 0) {
+        assert(err.code == 0);
+        assert(u.raw && strcmp(u.raw, s) == 0 && u.scheme && *u.scheme);
+        for (const char *c = u.scheme; *c; c++)
+            assert(!(*c >= 'A' && *c <= 'Z'));
+        assert(u.nparams == 0 || u.params);
+        for (size_t i = 0; i < u.nparams; i++)
+            assert(u.params[i].key && *u.params[i].key && u.params[i].value);
+        assert(u.port >= 0 && u.port <= 65535);
+        check_redacted(s, &u);
+        check_password_file(s, &u);
+        sg_url_free(&u);
+    } else {
+        assert(err.code == SG_EX_CONFIG || err.code == SG_EX_OSERR);
+        assert(memchr(err.msg, '\0', sizeof err.msg));
+        /* sg_url_free on the zeroed struct left behind must be harmless. */
+        sg_url_free(&u);
+    }
+    check_error_echo(s);
+    check_duration(s);
+    check_ident(s);
+    free(s);
+    return 0;
+}
