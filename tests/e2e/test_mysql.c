@@ -24,6 +24,13 @@ static char my_user[128], my_pw[128], my_host[128], my_port[16], my_admin_db[64]
 
 #define RUN(r, ...) h_run((r), dir, NULL, (const char *const[]){__VA_ARGS__, NULL}, 90000)
 
+/* Under valgrind (make valgrind) every copy is ~20x slower: a smaller herd. */
+static int herd(int n)
+{
+    const char *v = getenv("SG_VALGRIND");
+    return v && *v && *v != '0' ? (n > 8 ? 8 : n) : n;
+}
+
 /* Splits the test URL; only the plain form tests/lib/mariadb.sh exports. */
 static void parse_base(const char *u)
 {
@@ -193,8 +200,9 @@ static int audit_count(const char *version)
 
 START_TEST(test_fifty_copies_apply_each_migration_exactly_once_and_all_exec)
 {
-    enum { N = 50 };
-    pid_t pids[N];
+    enum { MAXN = 50 };
+    const int N = herd(MAXN);
+    pid_t pids[MAXN];
     char script[4200];
     const char *const args[] = {"-u", url, "up", "--", "sh", "-c", script, NULL};
 
@@ -212,7 +220,7 @@ START_TEST(test_fifty_copies_apply_each_migration_exactly_once_and_all_exec)
     ck_assert_str_eq(o, "3");
     free(o);
     o = h_sh("ls '%s' | grep -c '^exec\\.'", dir);
-    ck_assert_str_eq(o, "50");
+    ck_assert_int_eq(atoi(o), N);
     free(o);
     for (int i = 0; i < N; i++) {
         o = h_sh("test -e '%s/exec.%d' && echo y", dir, (int)pids[i]);
