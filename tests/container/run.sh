@@ -144,13 +144,15 @@ check "no database URL or password baked into either image" \
 # They start together against an empty database. To be sure they really
 # contend (a container starts in about as long as the migrations take), the
 # lock is first held from outside until all five are polling for it; then it
-# is released and they race.
+# is released and they race. They run hardened as the Kubernetes manifests ask
+# (read-only root without a /tmp, no capabilities, no-new-privileges).
 psql_db postgres "CREATE DATABASE sg_herd" || fail "create database sg_herd"
 HERD_URL=$(db_url sg_herd)
 herd=()
 for i in 1 2 3 4 5; do
     herd+=("$NAME-app$i")
     podman create --runtime runc --network host --name "$NAME-app$i" \
+        --read-only --read-only-tmpfs=false --cap-drop=ALL --security-opt=no-new-privileges \
         -e DATABASE_URL="$HERD_URL" -e BIND=127.0.0.1:$((PGTEST_PORT + 100 + i)) \
         -e WEB_CONCURRENCY=1 "$APP_IMAGE" >/dev/null || fail "podman create $NAME-app$i"
 done
