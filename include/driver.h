@@ -79,6 +79,7 @@ enum sg_ledger_op {
 
 #define SG_CAP_TRANSACTIONAL_DDL 1u  /* DDL rolls back with its transaction */
 #define SG_CAP_LOCK_SESSION_ID   2u  /* session_id() is meaningful (pooler check) */
+#define SG_CAP_NAMED_LOCK        4u  /* the lock is known by l->name (GET_LOCK), not l->key */
 
 struct sg_driver {
     const char *name;                     /* "postgres" */

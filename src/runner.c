@@ -167,6 +167,8 @@ static int make_lock(struct sg_ctx *ctx, struct sg_conn *c, const char *name, st
     } else {
         sg_lock_derive(scope, lk);
     }
+    if (c->driver->caps & SG_CAP_NAMED_LOCK)
+        snprintf(lk->desc, sizeof lk->desc, "%s", lk->name);
     return 0;
 }
 
@@ -302,10 +304,12 @@ static int apply_step(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_ste
         sg_error_clear(err);
         if (c->driver->apply(c, ctx->o->table, st, err) == 0)
             return 0;
-        if (sg_signal_pending())
+        if (sg_signal_pending() && err->code < SG_EX_SIGNAL_BASE)
             return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
                                 "stopped by signal %d while applying %s; rolled back",
                                 sg_signal_pending(), st->m->file);
+        if (sg_signal_pending())
+            return -1; /* the driver said what state it left (dirty, rolled back) */
         if (err->code != SG_EX_TEMPFAIL)
             return -1;
         if (attempt >= ctx->o->ddl_retries)

@@ -66,7 +66,8 @@ int sg_cmd_status(struct sg_ctx *ctx, struct sg_error *err)
         else if (rc == 0 && (rc = c->driver->scope(c, ctx->o->table, scope, sizeof scope, err)) == 0)
             sg_lock_derive(scope, &lk);
         if (rc == 0)
-            snprintf(lockdesc, sizeof lockdesc, "%s", lk.desc);
+            snprintf(lockdesc, sizeof lockdesc, "%s",
+                     c->driver->caps & SG_CAP_NAMED_LOCK ? lk.name : lk.desc);
         sg_signals_watch(NULL);
         sg_drv_close(c);
         if (rc < 0)
