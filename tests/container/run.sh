@@ -224,6 +224,24 @@ for i in 1 2 3 4 5; do
         fail "app$i: PID 1 is not the app as uid $UID_APP: cmdline '$cmd'; $(echo "$status" | grep -E '^(Name|Uid)' | tr '\n\t' '  '); healthz $h"
     fi
 done
+# The app works against the migrated schema: a user, an order, the counts.
+http() { # method port path [json]
+    python3 -c 'import sys, urllib.request
+m, port, path = sys.argv[1:4]
+data = sys.argv[4].encode() if len(sys.argv) > 4 else None
+req = urllib.request.Request("http://127.0.0.1:%s%s" % (port, path), data=data, method=m,
+                             headers={"Content-Type": "application/json"})
+try: print(urllib.request.urlopen(req, timeout=5).read().decode())
+except Exception as e: print("error:", e)' "$@"
+}
+p2=$((PGTEST_PORT + 102)) p3=$((PGTEST_PORT + 103))
+user=$(http POST "$p2" /users '{"email": "Ada@Example.org", "name": "Ada"}')
+uid=$(sed -n 's/.*"id": *"\([^"]*\)".*/\1/p' <<<"$user")
+http POST "$p3" "/users/$uid/orders" '{"total_cents": 4200}' >/dev/null
+counts=$(http GET "$p2" /)
+check "the app writes and reads through the new schema (users 1, orders 1: $counts)" \
+    sh -c "echo '$counts' | grep -q '\"orders\": *1' && echo '$counts' | grep -q '\"users\": *1'"
+
 t0=$(now_ms)
 podman stop -t 10 "$NAME-app1" >/dev/null
 ms=$(( $(now_ms) - t0 ))
