@@ -485,6 +485,7 @@ if want herd && has postgres && [ -x "$BB/pgsample" ]; then
             sh -c 'date +%s%N >"$0"' "$H/mark.$i" 2>"$H/log.$i" &
         pids+=($!)
     done
+    launch_ms=$((($(date +%s%N) - herd_t0) / 1000000))
     fails=0
     for ((i = 0; i < HERD_N; i++)); do
         wait "${pids[$i]}" || fails=$((fails + 1))
@@ -558,6 +559,7 @@ if want herd && has postgres && [ -x "$BB/pgsample" ]; then
     put "herd.connections_refused" "$refused"
     put "herd.median_session_ms" "${session_ms:-n/a}"
     put "herd.last_first_poll_after_launch_ms" "$ramp"
+    put "herd.launch_loop_ms" "$launch_ms"
     put "herd.last_exec_after_holder_done_ms" "$delay"
     put "herd.waiters_polling_at_done" "${waiters:-n/a}"
     put "herd.last_waiter_exec_after_holder_done_ms" "${wdelay:-n/a}"
@@ -713,7 +715,7 @@ if [ "$(get herd.replicas)" != n/a ]; then
     echo "  failures $(get herd.failures); applied events $(get herd.applied_events) / ledger rows $(get herd.ledger_rows) (3 migrations)"
     echo "  peak schemagate sessions: $(get herd.peak_sessions_server_log) (server connection log), $(get herd.peak_sg_sessions_sampled) (sampled every 10 ms, $(get herd.samples) samples)"
     echo "  sessions opened by the herd: $(get herd.sessions_opened) (median $(get herd.median_session_ms) ms each); refused for lack of slots: $(get herd.connections_refused)"
-    echo "  the slowest replica's first poll came $(get herd.last_first_poll_after_launch_ms) ms after the launch"
+    echo "  the slowest replica's first poll came $(get herd.last_first_poll_after_launch_ms) ms after the launch began (forking all $(get herd.replicas) took $(get herd.launch_loop_ms) ms)"
     echo "  last exec after the holder's up_done: $(get herd.last_exec_after_holder_done_ms) ms (of the $(get herd.waiters_polling_at_done) replicas that had seen the lock held: $(get herd.last_waiter_exec_after_holder_done_ms) ms); herd wall time $(get herd.wall_ms) ms"
     echo
 fi
