@@ -45,6 +45,10 @@ if [ ! -x "$SG" ]; then
     echo "0 passed, 1 failed"
     exit 1
 fi
+# Run from tests/run.sh, the caller's servers are in the environment: this
+# script starts (and stops) its own, and must never touch those.
+unset PGTEST_DIR PGTEST_PORT PGTEST_URL PGTEST_BIN PGTEST_PW_URL PGTEST_PW_PASSWORD \
+    MYTEST_DIR MYTEST_PID MYTEST_PORT MYTEST_SOCKET MYTEST_URL
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sg-sec.XXXXXX")
 chmod 0755 "$tmp"
 out=$tmp/out
