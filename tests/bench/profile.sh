@@ -8,7 +8,7 @@
 #
 #   B=build tests/bench/profile.sh      (after `make bench` built build/bench/)
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 B=${B:-build}
 case "$B" in /*) ;; *) B=$PWD/$B ;; esac
 SG=$B/schemagate

@@ -14,6 +14,11 @@
 # BENCH_CASES (a subset of "noop apply herd", all by default), BENCH_KEEP (a
 # directory to copy the herd's logs into, for a post-mortem).
 #
+# Helpers built here with the project's flags: timeit.c (fork/exec/wait4:
+# wall, CPU, peak RSS), floor_{pg,mysql,sqlite}.c, pgsample.c (sessions
+# every 10 ms), herd.c (forks N replicas, then releases them at once).
+# profile.sh is the companion that shows where a no-op start goes.
+#
 # Method, so the figures can be trusted:
 # - every timing is one fork+exec+wait of the real program by timeit.c;
 #   the tools are interleaved round by round (rotating who goes first), so a
@@ -32,7 +37,7 @@
 #   applying N and applying 10, divided by N-10: exact, whatever the fixed
 #   cost of an `up`. strace of the client's send() calls cross-checks it.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 ROOT=$PWD
 B=${B:-build}
 case "$B" in /*) ;; *) B=$ROOT/$B ;; esac
@@ -189,7 +194,7 @@ gen_dml "$tmp/m_dml" "$APPLY_N"
 gen_dml "$tmp/m_dml_ten" 10
 
 # ---- servers ---------------------------------------------------------------
-PG_URL="" MY_URL="" PG_VERSION=n/a MY_VERSION=n/a
+PG_VERSION=n/a MY_VERSION=n/a
 if has_scheme postgres; then
     if pg_start -c max_connections=100; then
         PG_BASE="postgres://postgres@127.0.0.1:$PGTEST_PORT"
@@ -277,7 +282,7 @@ maxrss() { [ -s "$tmp/rss.$1" ] && sort -n "$tmp/rss.$1" | tail -n 1 || echo n/a
 
 started=$(ms_now)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-cd "$tmp" # dbmate reads ./.env; nothing here
+cd "$tmp" || exit 1 # dbmate reads ./.env; nothing here
 
 # ============================================================================
 # 1. no-op start: every migration applied
@@ -316,7 +321,9 @@ done
 # The SQLite start-up without the server client libraries linked in: shows
 # what the other drivers' shared libraries cost a SQLite user.
 SQ_ONLY=$BB/sqlite-only/schemagate
-if want noop && (cd "$ROOT" && make -s --no-print-directory B="$BB/sqlite-only" DRIVERS=sqlite "$SQ_ONLY" >"$tmp/sqonly.log" 2>&1); then
+if ! want noop; then
+    :
+elif (cd "$ROOT" && make -s --no-print-directory B="$BB/sqlite-only" DRIVERS=sqlite "$SQ_ONLY" >"$tmp/sqonly.log" 2>&1); then
     for ((r = 0; r < RUNS; r++)); do
         time_one noop_sqlite_sgonly "$SQ_ONLY" -u "$(sg_url sqlite noop_sg)" -d "$tmp/m_noop" up
     done
@@ -448,15 +455,16 @@ done
 # trips: lib/pq parses a parameterised statement in a round trip of its own,
 # which the server does not log as a statement).
 if want apply && has postgres && [ -n "$DBM" ]; then
-    for tag in big ten; do
+    declare -A dstmts
+    for tag in apply ten; do
         db_create postgres "rtd_$tag"
         pg_psql "ALTER DATABASE rtd_$tag SET log_statement = 'all'"
-        "$DBM" -u "$(dbm_url postgres "rtd_$tag")" -d "$tmp/m_$([ $tag = big ] && echo apply || echo ten)" --no-dump-schema migrate >/dev/null
+        "$DBM" -u "$(dbm_url postgres "rtd_$tag")" -d "$tmp/m_$tag" --no-dump-schema migrate >/dev/null
         sleep 0.2
-        eval "d_$tag=\$(rt_count postgres rtd_$tag)"
+        dstmts[$tag]=$(rt_count postgres "rtd_$tag")
         db_drop postgres "rtd_$tag"
     done
-    put "apply.postgres.dbmate_statements_per_migration" "$(awk -v a="$d_big" -v b="$d_ten" -v n="$APPLY_N" 'BEGIN { printf "%.3f", (a - b) / (n - 10) }')"
+    put "apply.postgres.dbmate_statements_per_migration" "$(awk -v a="${dstmts[apply]}" -v b="${dstmts[ten]}" -v n="$APPLY_N" 'BEGIN { printf "%.3f", (a - b) / (n - 10) }')"
 fi
 note "case 2 done in $((($(ms_now) - t2) / 1000)) s"
 
