@@ -21,7 +21,7 @@ _podman_log() { printf 'container: %s\n' "$*" >&2; }
 # Returns 0 when podman can be used; otherwise prints the reason on stdout.
 podman_check() {
     if ! command -v podman >/dev/null 2>&1; then
-        echo "podman is not installed (apt-get install podman runc debootstrap; see shared/CONTAINERS.md)"
+        echo "podman is not installed (as root: tests/lib/deps.sh container, i.e. apt-get install podman runc debootstrap)"
         return 1
     fi
     if ! command -v runc >/dev/null 2>&1; then
