@@ -133,7 +133,8 @@ demo:
 	@$(MAKE) --no-print-directory $(BIN)
 	@migrations-example/demo.sh $(BIN)
 
-bench: deps
+bench:
+	@tests/lib/deps.sh bench
 	@$(MAKE) --no-print-directory $(BIN)
 	@B=$(B) tests/bench/run.sh
 

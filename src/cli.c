@@ -117,6 +117,23 @@ void sg_cli_free(struct sg_options *o)
     memset(o, 0, sizeof *o);
 }
 
+/* An argument echoed in an error may be a mistyped URL or a password: echo
+ * an option's name but never its value, and a word only if it looks like one. */
+static const char *safe_arg(const char *arg, char safe[64])
+{
+    size_t n = strcspn(arg, "=");
+
+    if (arg[0] == '-') {
+        snprintf(safe, 64, "%.*s%s", (int)(n < 48 ? n : 48), arg, arg[n] ? "=..." : "");
+    } else {
+        int plain = n < 40 && arg[n] == '\0';
+        for (const char *c = arg; plain && *c; c++)
+            plain = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_';
+        snprintf(safe, 64, "%s", plain ? arg : "...");
+    }
+    return safe;
+}
+
 static int duration(const char *flag, const char *env, const char *def, long long *out,
                     struct sg_error *err)
 {
@@ -136,6 +153,7 @@ int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *e
     const char *f_scrub = NULL;
     int verbosity = 0, c;
     const char *v;
+    char safe[64];
 
     memset(o, 0, sizeof *o);
     o->repair_applied = -1;
@@ -158,11 +176,13 @@ int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *e
                         o->command = commands[i].cmd;
                 if (o->command == SG_CMD_NONE)
                     return sg_error_set(err, SG_EX_USAGE,
-                                        "unknown command '%.40s' (see schemagate --help)", word);
+                                        "unknown command '%s' (see schemagate --help)",
+                                        safe_arg(word, safe));
             } else if (!o->arg) {
                 o->arg = word;
             } else {
-                return sg_error_set(err, SG_EX_USAGE, "unexpected argument '%.40s'", word);
+                return sg_error_set(err, SG_EX_USAGE, "unexpected argument '%s'",
+                                    safe_arg(word, safe));
             }
             continue;
         }
@@ -192,11 +212,11 @@ int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *e
         case 'h': o->command = SG_CMD_HELP; return 0;
         case 'V': o->command = SG_CMD_VERSION; return 0;
         case ':':
-            return sg_error_set(err, SG_EX_USAGE, "option %.40s needs a value",
-                                argv[optind - 1]);
+            return sg_error_set(err, SG_EX_USAGE, "option %s needs a value",
+                                safe_arg(argv[optind - 1], safe));
         default:
-            return sg_error_set(err, SG_EX_USAGE, "unknown option %.40s (see schemagate --help)",
-                                argv[optind - 1]);
+            return sg_error_set(err, SG_EX_USAGE, "unknown option %s (see schemagate --help)",
+                                safe_arg(argv[optind - 1], safe));
         }
     }
     if (o->command == SG_CMD_HELP || o->command == SG_CMD_VERSION)
