@@ -52,18 +52,31 @@ struct pg_conn {
     struct sg_conn base;
     PGconn *db;
     PGcancel *volatile cancel; /* read by interrupt() from a signal handler */
-    int pid; /* backend pid observed at connect */
+    /* The backend pid every statement must run on. Until a statement has
+     * reported pg_backend_pid() (pid_known), it is PQbackendPID(): the
+     * server's own pid on a direct connection, a proxy's made-up one behind
+     * PgBouncer and its kin -- there the first pid a statement reports
+     * becomes the anchor, and every later statement is checked against it
+     * (see pg_anchor()). */
+    int pid;
+    int pid_known;
     long long seen_pid; /* pid observed by the last round trip, or -1 */
     int locked; /* we hold lock_key on this session */
     long long lock_key;
-    int ledger_seen; /* the ledger table is known to exist */
     int char_pos; /* error positions count UTF-8 characters, not bytes */
     char *conninfo; /* the URL (secret), for the lock-wait diagnosis */
-    char *database;
-    char *schema;
+    char *database; /* current_database() and current_schema(): NULL until */
+    char *schema; /* a statement has brought them back (pg_where()) */
     char app_name[128];
     long long statement_timeout_ms;
 };
+
+/* The last ledger read of this process found no ledger table. The next
+ * session then asks whether it exists before reading it, so that a process
+ * polling a database nobody has migrated yet (`wait`, a herd's waiters
+ * before the holder creates the table) leaves one "relation does not exist"
+ * in the server log, not one per poll. */
+static int pg_ledger_absent;
 
 #define PG(c) ((struct pg_conn *)(c))
 
@@ -169,13 +182,75 @@ static PGresult *pg_query(struct pg_conn *p, const char *sql, int n, const char 
     return NULL;
 }
 
+/* Records the backend pid a statement reported. The first one fixes the
+ * anchor: on a direct connection it equals PQbackendPID(); behind a proxy
+ * it is the server backend this client was given, as on the old set-up
+ * statement, and what follows is checked against it. */
+static void pg_anchor(struct pg_conn *p, long long pid)
+{
+    if (!p->pid_known) {
+        p->pid = (int)pid;
+        p->pid_known = 1;
+    }
+    p->seen_pid = pid;
+}
+
+/* Keeps current_database() and current_schema() from columns col and
+ * col + 1 of res's first row (schema NULL: no schema of the search_path
+ * exists). */
+static int pg_set_where(struct pg_conn *p, const PGresult *res, int col, struct sg_error *err)
+{
+    const char *db = PQgetvalue(res, 0, col);
+    const char *schema = PQgetisnull(res, 0, col + 1) ? NULL : PQgetvalue(res, 0, col + 1);
+
+    if (p->schema)
+        return 0;
+    if (!schema)
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "no schema of the search_path exists in database %s: create one or "
+                            "set search_path for the migrating role",
+                            db ? db : "?");
+    free(p->database);
+    p->database = strdup(db ? db : "");
+    p->schema = strdup(schema);
+    if (!p->database || !p->schema) {
+        free(p->schema);
+        p->schema = NULL;
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    }
+    return 0;
+}
+
+/* Fetches the database and schema when no statement has brought them yet
+ * (a ledger read usually has: see pg_ledger_read). */
+static int pg_where(struct pg_conn *p, struct sg_error *err)
+{
+    PGresult *res;
+    int rc;
+
+    if (p->schema)
+        return 0;
+    res = pg_query(p,
+                   "SELECT pg_catalog.pg_backend_pid(), pg_catalog.current_database(), "
+                   "pg_catalog.current_schema()",
+                   0, NULL, PGRES_TUPLES_OK, "read the current schema", err);
+    if (!res)
+        return -1;
+    pg_anchor(p, atoll(PQgetvalue(res, 0, 0)));
+    rc = pg_set_where(p, res, 1, err);
+    PQclear(res);
+    return rc;
+}
+
 /* "schema"."table", quoted by the server's rules; NULL with err set. */
 static char *pg_qualify(struct pg_conn *p, const char *table, struct sg_error *err)
 {
-    char *s = PQescapeIdentifier(p->db, p->schema, strlen(p->schema));
-    char *t = PQescapeIdentifier(p->db, table, strlen(table));
-    char *q = NULL;
+    char *s, *t, *q = NULL;
 
+    if (pg_where(p, err) < 0)
+        return NULL;
+    s = PQescapeIdentifier(p->db, p->schema, strlen(p->schema));
+    t = PQescapeIdentifier(p->db, table, strlen(table));
     if (s && t && (q = malloc(strlen(s) + strlen(t) + 2)) != NULL)
         sprintf(q, "%s.%s", s, t);
     else
@@ -287,15 +362,37 @@ static const char *pg_connect_state(PGconn *db, const char *msg)
     return "08006";
 }
 
+/* Session settings sent in the start-up packet, so that no round trip is
+ * spent on them: they win over the role's and the database's settings
+ * (ALTER ROLE/DATABASE ... SET), which a server applies before the client's.
+ * A role's lock_timeout or statement_timeout must not cancel a ledger read
+ * or a migration. Only parameters every supported server (9.6 and later)
+ * knows: an unknown one would make the server refuse the connection. The
+ * ones that newer servers add (idle_session_timeout, transaction_timeout,
+ * client_connection_check_interval) are set by pg_prepare(), once the lock
+ * is held and the server's version is known. */
+#define PG_START_OPTIONS                                                                           \
+    "-c statement_timeout=0 -c lock_timeout=0 -c idle_in_transaction_session_timeout=0"
+
+/* A proxy that turns away the start-up packet's `options` (PgBouncer
+ * without ignore_startup_parameters = options: "unsupported startup
+ * parameter: options=..."). */
+static int pg_options_refused(const char *msg)
+{
+    return strstr(msg, "unsupported startup parameter") != NULL;
+}
+
 /* Opens a libpq connection to `conninfo` with our defaults underneath
- * whatever the URL sets. Returns NULL with err set. */
+ * whatever the URL sets, and PG_START_OPTIONS after the URL's own options
+ * (or PGOPTIONS): later -c settings win. Returns NULL with err set. */
 static PGconn *pg_open(const char *conninfo, const char *app_name, const char *connect_timeout,
                        const char *password, struct sg_error *err)
 {
-    const char *kw[PG_NDEFAULTS + 4], *val[PG_NDEFAULTS + 4];
+    const char *kw[PG_NDEFAULTS + 5], *val[PG_NDEFAULTS + 5];
     PQconninfoOption *opts;
-    char *perr = NULL, msg[400];
-    size_t n = 0;
+    char *perr = NULL, msg[400], *options = NULL;
+    const char *base = NULL;
+    size_t n = 0, at_options;
     PGconn *db;
 
     opts = PQconninfoParse(conninfo, &perr);
@@ -318,12 +415,37 @@ static PGconn *pg_open(const char *conninfo, const char *app_name, const char *c
         kw[n] = "application_name";
         val[n++] = app_name;
     }
+    for (const PQconninfoOption *o = opts; o->keyword; o++)
+        if (strcmp(o->keyword, "options") == 0 && o->val && *o->val)
+            base = o->val;
+    if (!base)
+        base = getenv("PGOPTIONS"); /* what libpq would use: we append, not replace */
+    if (asprintf(&options, "%s%s" PG_START_OPTIONS, base ? base : "", base && *base ? " " : "") <
+        0) {
+        PQconninfoFree(opts);
+        return sg_error_set(err, SG_EX_OSERR, "unable to connect: out of memory"), NULL;
+    }
     PQconninfoFree(opts);
     kw[n] = "dbname";
     val[n++] = conninfo;
+    /* After dbname: it replaces the URL's options, which it contains. */
+    at_options = n;
+    kw[n] = "options";
+    val[n++] = options;
     kw[n] = NULL;
     val[n] = NULL;
     db = PQconnectdbParams(kw, val, 1);
+    if (db && PQstatus(db) != CONNECTION_OK && pg_options_refused(PQerrorMessage(db))) {
+        /* Behind such a proxy, connect as the URL says; pg_prepare() sets
+         * the timeouts before anything is written. */
+        sg_log(SG_LOG_DEBUG, "pg_options_refused", SG_NOFIELDS,
+               "the server or proxy refused start-up options; connecting without them");
+        PQfinish(db);
+        kw[at_options] = NULL;
+        val[at_options] = NULL;
+        db = PQconnectdbParams(kw, val, 1);
+    }
+    free(options);
     if (!db)
         return sg_error_set(err, SG_EX_OSERR, "unable to connect: out of memory"), NULL;
     if (PQstatus(db) != CONNECTION_OK) {
@@ -525,9 +647,6 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
                                   struct sg_error *err)
 {
     struct pg_conn *p = calloc(1, sizeof *p);
-    struct pg_run r;
-    char sql[768];
-    int ver;
 
     if (!p) {
         sg_error_set(err, SG_EX_OSERR, "out of memory");
@@ -549,53 +668,12 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
     if (!p->db)
         goto fail;
     PQsetNoticeReceiver(p->db, pg_notice, NULL);
-
-    /* One round trip: our session must not inherit role or database
-     * timeouts (a role's lock_timeout or idle_session_timeout would kill
-     * waiting replicas), and tell us who and where we are. */
-    ver = PQserverVersion(p->db);
-    /* client_connection_check_interval (PG14+, unless already set): if we
-     * are killed mid-statement, the server aborts the statement -- and frees
-     * the lock -- within seconds instead of running it to the end
-     * (SEMANTICS 1.3: "statement keeps running"). */
-    snprintf(sql, sizeof sql,
-             "SET statement_timeout = 0; SET lock_timeout = 0; "
-             "SET idle_in_transaction_session_timeout = 0; %s%s"
-             "SELECT pg_catalog.pg_backend_pid(), pg_catalog.pg_is_in_recovery(), "
-             "pg_catalog.current_database(), pg_catalog.current_schema()%s",
-             ver >= 140000 ? "SET idle_session_timeout = 0; " : "",
-             ver >= 170000 ? "SET transaction_timeout = 0; " : "",
-             ver >= 140000 ? ", CASE WHEN pg_catalog.current_setting("
-                             "'client_connection_check_interval') = '0' THEN "
-                             "pg_catalog.set_config('client_connection_check_interval', '2s', "
-                             "false) END"
-                           : "");
-    if (pg_simple(p, sql, &r, NULL) < 0 || !r.last || PQntuples(r.last) != 1) {
-        pg_fail(p, r.error, err, SG_EX_UNAVAILABLE, "set up the session");
-        if (err && err->code != SG_EX_UNAVAILABLE)
-            err->code = SG_EX_UNAVAILABLE;
-        pg_run_clear(&r);
-        goto fail;
-    }
-    p->pid = atoi(PQgetvalue(r.last, 0, 0));
-    p->seen_pid = p->pid;
-    if (strcmp(PQgetvalue(r.last, 0, 1), "t") == 0) {
-        pg_run_clear(&r);
-        sg_error_set(err, SG_EX_CONFIG,
-                     "the database is a hot standby (read-only, in recovery): point the URL at "
-                     "the primary (with several hosts, add target_session_attrs=read-write)");
-        goto fail;
-    }
-    p->database = strdup(PQgetvalue(r.last, 0, 2));
-    p->schema = PQgetisnull(r.last, 0, 3) ? NULL : strdup(PQgetvalue(r.last, 0, 3));
-    pg_run_clear(&r);
-    if (!p->database || !p->schema) {
-        sg_error_set(err, SG_EX_CONFIG,
-                     "no schema of the search_path exists in database %s: create one or set "
-                     "search_path for the migrating role",
-                     p->database ? p->database : "?");
-        goto fail;
-    }
+    /* No round trip here: the timeouts went in the start-up packet, the pid
+     * came in BackendKeyData (confirmed by the first statement, pg_anchor()),
+     * the database and schema come back with the first ledger read or lock
+     * scope (pg_where()), and what only matters to a session about to write
+     * -- hot standby, the newer servers' timeouts -- waits for pg_prepare(). */
+    p->pid = PQbackendPID(p->db);
     {
         const char *ce = PQparameterStatus(p->db, "client_encoding");
         const char *se = PQparameterStatus(p->db, "server_encoding");
@@ -621,8 +699,10 @@ static int pg_scope(struct sg_conn *c, const char *table, char *buf, size_t size
 {
     struct pg_conn *p = PG(c);
     size_t n = 0;
-    const char *parts[3] = {p->database, p->schema, table};
 
+    if (pg_where(p, err) < 0)
+        return -1;
+    const char *parts[3] = {p->database, p->schema, table};
     /* "db"."schema"."table" with identifier quoting: unambiguous for any
      * names. Pinned: changing it changes every fleet's key. */
     for (int i = 0; i < 3; i++) {
@@ -655,23 +735,34 @@ static int pg_try_lock(struct sg_conn *c, const struct sg_lock *l, struct sg_err
     if (p->locked && p->lock_key == l->key)
         return 1; /* session locks stack: never take it twice */
     snprintf(key, sizeof key, "%lld", l->key);
-    snprintf(pid, sizeof pid, "%d", p->pid);
     /* Only the backend we connected to may take it: behind a transaction
      * pooler this statement may run elsewhere, and a lock taken there would
      * leak into the pool. */
-    res = pg_query(p,
-                   "SELECT CASE WHEN pg_catalog.pg_backend_pid() = $2::int THEN "
-                   "pg_catalog.pg_try_advisory_lock($1::bigint) END, pg_catalog.pg_backend_pid()",
-                   2, vals, PGRES_TUPLES_OK, "take the advisory lock", err);
-    if (!res)
-        return -1;
-    p->seen_pid = atoll(PQgetvalue(res, 0, 1));
-    if (PQgetisnull(res, 0, 0)) {
+    for (;;) {
+        snprintf(pid, sizeof pid, "%d", p->pid);
+        res = pg_query(p,
+                       "SELECT CASE WHEN pg_catalog.pg_backend_pid() = $2::int THEN "
+                       "pg_catalog.pg_try_advisory_lock($1::bigint) END, "
+                       "pg_catalog.pg_backend_pid()",
+                       2, vals, PGRES_TUPLES_OK, "take the advisory lock", err);
+        if (!res)
+            return -1;
+        p->seen_pid = atoll(PQgetvalue(res, 0, 1));
+        if (!PQgetisnull(res, 0, 0))
+            break;
         PQclear(res);
-        return sg_error_set(err, SG_EX_CONFIG,
-                            "the backend changed between statements (pid %d, then %lld): %s",
-                            p->pid, p->seen_pid, PG_POOLER_HINT);
+        if (p->pid_known)
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "the backend changed between statements (pid %d, then %lld): %s",
+                                p->pid, p->seen_pid, PG_POOLER_HINT);
+        /* The first statement of a session behind a proxy, whose
+         * BackendKeyData pid is its own: no lock was taken. Anchor on the
+         * backend this statement ran on and try again, which checks that the
+         * next statement runs there too (a session pooler), not elsewhere (a
+         * transaction pooler). */
+        pg_anchor(p, p->seen_pid);
     }
+    pg_anchor(p, p->seen_pid);
     got = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
     PQclear(res);
     if (got) {
@@ -783,62 +874,127 @@ static int pg_lock_holder(struct sg_conn *c, const struct sg_lock *l, char *buf,
 
 /* ---- ledger ----------------------------------------------------------- */
 
+#define PG_LEDGER_COLS                                                                             \
+    "l.version, l.name, l.checksum, pg_catalog.to_char(l.applied_at AT TIME ZONE 'UTC', "          \
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), l.execution_ms, l.applied_by, l.dirty, l.dirty_done"
+
+/* Whether the ledger exists, with the pid, database and schema: one
+ * statement that cannot fail on a missing table. */
+static int pg_ledger_probe(struct pg_conn *p, const char *table, int *exists, struct sg_error *err)
+{
+    char *t = PQescapeIdentifier(p->db, table, strlen(table));
+    const char *vals[1] = {t};
+    PGresult *res;
+    int rc;
+
+    if (!t)
+        return sg_error_set(err, SG_EX_SOFTWARE, "unable to quote the ledger table name %s", table);
+    res = pg_query(p,
+                   "SELECT pg_catalog.pg_backend_pid(), pg_catalog.current_database(), "
+                   "pg_catalog.current_schema(), pg_catalog.to_regclass(pg_catalog.quote_ident("
+                   "pg_catalog.current_schema()) || '.' || $1::text) IS NOT NULL",
+                   1, vals, PGRES_TUPLES_OK, "read the ledger", err);
+    PQfreemem(t);
+    if (!res)
+        return -1;
+    pg_anchor(p, atoll(PQgetvalue(res, 0, 0)));
+    rc = pg_set_where(p, res, 1, err);
+    *exists = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
+    PQclear(res);
+    return rc;
+}
+
+/* One statement, which is the whole of a no-op start and half of a
+ * waiter's poll. The ledger lives in current_schema(). Until the schema is
+ * known (a new session), the table is named unqualified -- resolved through
+ * the search_path -- and the statement also returns current_schema() and
+ * whether that resolution found the table of current_schema(); if it found
+ * another schema's (the search_path's first schema lacks it, a later one
+ * has one), the read is redone qualified. A missing table makes the
+ * statement fail with 42P01 (undefined_table), which is exists = 0. That
+ * error goes to the client in the result, never through the notice
+ * receiver, so the user sees nothing; the server logs it, and pg_ledger_absent
+ * keeps it to one per process. Each row carries the backend pid (one row
+ * with a NULL version when the ledger is empty): the pooler check's anchor,
+ * for free. */
 static int pg_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger *out,
                           struct sg_error *err)
 {
     struct pg_conn *p = PG(c);
-    char *q = pg_qualify(p, table, err), *sql = NULL;
+    char *t = NULL, *sql = NULL;
+    const char *vals[1];
     PGresult *res = NULL;
-    int rc = -1;
+    int rc = -1, qualified;
 
     memset(out, 0, sizeof *out);
-    if (!q)
-        return -1;
-    if (!p->ledger_seen) {
-        /* Probe first: waiters re-read on every poll, and a failing SELECT
-         * would fill the server log with errors. */
-        const char *vals[1] = {q};
-        res = pg_query(p, "SELECT pg_catalog.to_regclass($1) IS NOT NULL", 1, vals, PGRES_TUPLES_OK,
-                       "read the ledger", err);
-        if (!res)
-            goto out;
-        p->ledger_seen = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
-        PQclear(res);
-        res = NULL;
-        if (!p->ledger_seen) {
-            rc = 0;
-            goto out;
-        }
+    if (pg_ledger_absent && !p->schema) {
+        int exists = 0;
+        if (pg_ledger_probe(p, table, &exists, err) < 0)
+            return -1;
+        if (!exists)
+            return 0;
     }
+again:
+    qualified = p->schema != NULL;
+    t = qualified ? pg_qualify(p, table, err) : PQescapeIdentifier(p->db, table, strlen(table));
+    if (!t) {
+        if (!qualified)
+            sg_error_set(err, SG_EX_SOFTWARE, "unable to quote the ledger table name %s", table);
+        goto out;
+    }
+    vals[0] = t;
     if (asprintf(&sql,
-                 "SELECT version, name, checksum, pg_catalog.to_char(applied_at AT TIME ZONE "
-                 "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), execution_ms, applied_by, dirty, "
-                 "dirty_done FROM %s",
-                 q) < 0) {
+                 qualified ? "SELECT x.pid, NULL, NULL, true, " PG_LEDGER_COLS " FROM (SELECT "
+                             "pg_catalog.pg_backend_pid() AS pid) x LEFT JOIN %s l ON true"
+                           : "SELECT x.pid, x.db, x.sch, pg_catalog.to_regclass($1::text) IS "
+                             "NOT DISTINCT FROM pg_catalog.to_regclass(pg_catalog.quote_ident("
+                             "x.sch) || '.' || $1::text), " PG_LEDGER_COLS " FROM (SELECT "
+                             "pg_catalog.pg_backend_pid() AS pid, pg_catalog.current_database() "
+                             "AS db, pg_catalog.current_schema() AS sch) x LEFT JOIN %s l ON true",
+                 t) < 0) {
         sql = NULL;
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto out;
     }
-    res = PQexec(p->db, sql);
+    res = PQexecParams(p->db, sql, qualified ? 0 : 1, NULL, vals, NULL, NULL, 0);
     p->seen_pid = -1;
     if (PQresultStatus(res) != PGRES_TUPLES_OK) {
         if (strcmp(pg_field(res, PG_DIAG_SQLSTATE), "42P01") == 0) {
-            p->ledger_seen = 0; /* dropped behind our back */
+            pg_ledger_absent = 1;
             rc = 0;
         } else {
             pg_fail(p, res, err, SG_EX_SOFTWARE, "read the ledger");
         }
         goto out;
     }
+    pg_anchor(p, atoll(PQgetvalue(res, 0, 0)));
+    if (!qualified) {
+        int same = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
+        if (pg_set_where(p, res, 1, err) < 0)
+            goto out;
+        if (!same) {
+            PQclear(res);
+            res = NULL;
+            free(sql);
+            sql = NULL;
+            PQfreemem(t);
+            t = NULL;
+            goto again; /* now qualified */
+        }
+    }
+    pg_ledger_absent = 0;
     out->exists = 1;
-    for (int i = 0; i < PQntuples(res); i++)
-        if (sg_ledger_push(out, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1), PQgetvalue(res, i, 2),
-                           PQgetvalue(res, i, 3), atoll(PQgetvalue(res, i, 4)),
-                           PQgetvalue(res, i, 5), strcmp(PQgetvalue(res, i, 6), "t") == 0,
-                           atoll(PQgetvalue(res, i, 7))) < 0) {
+    for (int i = 0; i < PQntuples(res); i++) {
+        if (PQgetisnull(res, i, 4))
+            continue; /* the empty ledger's one row */
+        if (sg_ledger_push(out, PQgetvalue(res, i, 4), PQgetvalue(res, i, 5), PQgetvalue(res, i, 6),
+                           PQgetvalue(res, i, 7), atoll(PQgetvalue(res, i, 8)),
+                           PQgetvalue(res, i, 9), strcmp(PQgetvalue(res, i, 10), "t") == 0,
+                           atoll(PQgetvalue(res, i, 11))) < 0) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");
             goto out;
         }
+    }
     sg_ledger_sort(out);
     rc = 0;
 out:
@@ -846,7 +1002,10 @@ out:
         sg_ledger_free(out);
     PQclear(res);
     free(sql);
-    free(q);
+    if (qualified)
+        free(t);
+    else
+        PQfreemem(t);
     return rc;
 }
 
@@ -930,7 +1089,6 @@ static int pg_ledger_create(struct sg_conn *c, const char *table, struct sg_erro
     res = PQexec(p->db, sql);
     p->seen_pid = -1;
     if (PQresultStatus(res) == PGRES_COMMAND_OK) {
-        p->ledger_seen = 1;
         rc = 0;
     } else {
         pg_fail(p, res, err, SG_EX_SOFTWARE, "create the ledger table");
@@ -1015,6 +1173,81 @@ static void pg_interrupt(struct sg_conn *c)
     /* PQcancel is documented as safe to call from a signal handler. */
     if (cc)
         PQcancel(cc, buf, sizeof buf);
+}
+
+/* Once the lock is held, before anything is written: one round trip that
+ * refuses a hot standby (the fast path may read one: harmless, but it
+ * cannot be migrated) and makes the session safe to migrate on.
+ *
+ * - statement_timeout, lock_timeout, idle_in_transaction_session_timeout
+ *   are already 0 from the start-up packet; set again here for the case a
+ *   proxy dropped or refused the packet's options.
+ * - idle_session_timeout (14+) and transaction_timeout (17+), which a role
+ *   or database may set, exist only on newer servers, so they could not go
+ *   in the start-up packet. Before this point they cannot matter: a poll's
+ *   session runs a few statements of a few milliseconds each, back to back,
+ *   each its own transaction, and is closed (a waiter keeps no session
+ *   between polls); a role would need a timeout shorter than one of them.
+ *   If one did fire, the session ends, which frees the lock, and the
+ *   runner polls again or fails cleanly: nothing was written yet.
+ * - client_connection_check_interval (14+, unless already set): if we are
+ *   killed mid-statement, the server aborts the statement -- and frees the
+ *   lock -- within seconds instead of running it to the end (SEMANTICS 1.3:
+ *   "statement keeps running"). Only long statements need it: migrations,
+ *   all of which run after this point.
+ * - a role's statement_timeout cannot cancel a try_lock that never waits,
+ *   nor a ledger read of milliseconds; its lock_timeout could hold up the
+ *   ledger read only behind an ACCESS EXCLUSIVE lock on the ledger itself --
+ *   and both are 0 from the start-up packet anyway, except behind a proxy
+ *   that refused it (pg_open()).
+ * The pid this statement ran on must still be the anchor: a pooler that
+ * moved us after try_lock is caught here, before the first write. */
+static int pg_prepare(struct sg_conn *c, struct sg_error *err)
+{
+    struct pg_conn *p = PG(c);
+    int ver = PQserverVersion(p->db);
+    long long pid;
+    char sql[1024];
+    PGresult *res;
+    int rc;
+
+    snprintf(sql, sizeof sql,
+             "SELECT pg_catalog.pg_is_in_recovery(), pg_catalog.pg_backend_pid(), "
+             "pg_catalog.current_database(), pg_catalog.current_schema(), "
+             "pg_catalog.set_config('statement_timeout', '0', false), "
+             "pg_catalog.set_config('lock_timeout', '0', false), "
+             "pg_catalog.set_config('idle_in_transaction_session_timeout', '0', false)%s%s",
+             ver >= 140000 ? ", pg_catalog.set_config('idle_session_timeout', '0', false), "
+                             "CASE WHEN pg_catalog.current_setting("
+                             "'client_connection_check_interval') = '0' THEN "
+                             "pg_catalog.set_config('client_connection_check_interval', '2s', "
+                             "false) END"
+                           : "",
+             ver >= 170000 ? ", pg_catalog.set_config('transaction_timeout', '0', false)" : "");
+    res = pg_query(p, sql, 0, NULL, PGRES_TUPLES_OK, "set up the session", err);
+    if (!res) {
+        if (err && err->code != SG_EX_UNAVAILABLE && err->code < SG_EX_SIGNAL_BASE)
+            err->code = SG_EX_UNAVAILABLE;
+        return -1;
+    }
+    if (strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
+        PQclear(res);
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "the database is a hot standby (read-only, in recovery): point the "
+                            "URL at the primary (with several hosts, add "
+                            "target_session_attrs=read-write)");
+    }
+    pid = atoll(PQgetvalue(res, 0, 1));
+    if (p->pid_known && pid != p->pid) {
+        PQclear(res);
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "the backend changed between statements (pid %d, then %lld): %s",
+                            p->pid, pid, PG_POOLER_HINT);
+    }
+    pg_anchor(p, pid);
+    rc = pg_set_where(p, res, 2, err);
+    PQclear(res);
+    return rc;
 }
 
 /* ---- apply ------------------------------------------------------------ */
@@ -1612,5 +1845,6 @@ const struct sg_driver sg_driver_postgres = {
     .ledger_edit = pg_ledger_edit,
     .session_id = pg_session_id,
     .interrupt = pg_interrupt,
+    .prepare = pg_prepare,
     .read_versions = pg_read_versions,
 };

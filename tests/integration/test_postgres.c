@@ -138,10 +138,11 @@ START_TEST(test_role_timeouts_do_not_break_waiting_or_migrating)
 {
     PGconn *op = adm_open(NULL);
     const char *role = it_name("sg_role");
-    char url[1024], text[256];
-    struct sg_conn *holder = it_connect(pg_url(), NULL, NULL), *w;
+    char url[1024], text[512];
+    struct sg_conn *holder, *w;
     const char *t = it_name("sg_ledger");
     struct sg_lock l;
+    struct sg_ledger led = {0};
     struct sg_error e = {0};
     long long end;
 
@@ -153,24 +154,52 @@ START_TEST(test_role_timeouts_do_not_break_waiting_or_migrating)
              "idle_in_transaction_session_timeout = '1s'",
              role, role, role, role));
     snprintf(url, sizeof url, "postgres://%s@%s/postgres", role, hostport());
-    w = it_connect(url, NULL, NULL);
+    /* The holder, as the engine makes it: lock, then prepare(). */
+    holder = it_connect(url, NULL, NULL);
     it_lock_for(holder, t, &l);
     ck_assert_int_eq(holder->driver->try_lock(holder, &l, &e), 1);
-    /* Poll for 3.5 s, idling 1.3 s at a time: longer than every role timeout. */
+    ck_assert_msg(holder->driver->prepare(holder, &e) == 0, ERRFMT(e));
+    /* Waiters, as the engine polls: a session per poll (ledger read, then
+     * try_lock), none kept between polls, for 3.5 s, with the holder idle
+     * the whole time: longer than every role timeout. */
     end = it_now_ms() + 3500;
     while (it_now_ms() < end) {
+        w = it_connect(url, NULL, NULL);
+        ck_assert_msg(w->driver->ledger_read(w, t, &led, &e) == 0, ERRFMT(e));
+        sg_ledger_free(&led);
         int r = w->driver->try_lock(w, &l, &e);
         ck_assert_msg(r == 0, "waiter got %d: %s (code %d)", r, e.msg, e.code);
+        sg_drv_close(w);
         it_sleep_ms(1300);
     }
+    ck_assert_int_eq(holder->driver->lock_held(holder, &l, &e), 1);
     ck_assert_msg(holder->driver->unlock(holder, &l, &e) == 0, ERRFMT(e));
-    ck_assert_int_eq(it_try_lock_within(w, &l, 2000), 1);
-    /* And a migration longer than the role's statement_timeout runs. */
-    ck_assert_msg(w->driver->ledger_create(w, t, &e) == 0, ERRFMT(e));
-    snprintf(text, sizeof text, "-- migrate:up\nSELECT pg_sleep(1.3);\n");
-    apply_ok(w, t, "1", text);
-    sg_drv_close(w);
     sg_drv_close(holder);
+    w = it_connect(url, NULL, NULL);
+    ck_assert_int_eq(it_try_lock_within(w, &l, 2000), 1);
+    /* Before prepare(), from the start-up packet alone: no role timeout. A
+     * migration longer than the role's statement_timeout runs. */
+    ck_assert_msg(w->driver->ledger_create(w, t, &e) == 0, ERRFMT(e));
+    snprintf(text, sizeof text, "%s",
+             "-- migrate:up\nDO $$BEGIN IF current_setting('lock_timeout') <> '0' OR "
+             "current_setting('statement_timeout') <> '0' OR "
+             "current_setting('idle_in_transaction_session_timeout') <> '0' THEN RAISE "
+             "'timeouts % % %', current_setting('lock_timeout'), "
+             "current_setting('statement_timeout'), "
+             "current_setting('idle_in_transaction_session_timeout'); END IF; END$$;\n"
+             "SELECT pg_sleep(1.3);\n");
+    apply_ok(w, t, "1", text);
+    /* After prepare(), idle longer than the role's idle_session_timeout. */
+    ck_assert_msg(w->driver->prepare(w, &e) == 0, ERRFMT(e));
+    it_sleep_ms(1300);
+    ck_assert_int_eq(w->driver->lock_held(w, &l, &e), 1);
+    snprintf(text, sizeof text, "%s",
+             "-- migrate:up\nDO $$BEGIN IF current_setting('idle_session_timeout') <> '0' THEN "
+             "RAISE 'idle_session_timeout %', current_setting('idle_session_timeout'); END IF; "
+             "END$$;\n");
+    if (atoi(PQparameterStatus(op, "server_version")) >= 14)
+        apply_ok(w, t, "2", text);
+    sg_drv_close(w);
     PQfinish(op);
 }
 END_TEST
@@ -246,6 +275,165 @@ START_TEST(test_scope_is_database_schema_and_table)
     ck_assert(adm_is(op, "t", want));
     sg_drv_close(a);
     sg_drv_close(b);
+    PQfinish(op);
+}
+END_TEST
+
+/* "options=-c%20a%3Db%20-c%20..." for a URL, from "-c a=b -c ...". */
+static const char *options_param(const char *opts)
+{
+    static char buf[512];
+    size_t n = snprintf(buf, sizeof buf, "options=");
+    for (const char *s = opts; *s && n + 4 < sizeof buf; s++)
+        n += *s == ' ' ? (size_t)snprintf(buf + n, 4, "%%20")
+             : *s == '=' ? (size_t)snprintf(buf + n, 4, "%%3D")
+             : *s == ',' ? (size_t)snprintf(buf + n, 4, "%%2C")
+                         : (size_t)snprintf(buf + n, 2, "%c", *s);
+    return buf;
+}
+
+/* Fails (in the migration) unless the session's statement_timeout is 0. */
+static const char *const no_statement_timeout =
+    "-- migrate:up\nDO $$BEGIN IF current_setting('statement_timeout') <> '0' THEN RAISE "
+    "'statement_timeout %', current_setting('statement_timeout'); END IF; END$$;\n";
+
+START_TEST(test_session_settings_follow_the_urls_options_and_pgoptions)
+{
+    PGconn *op = adm_open(NULL);
+    const char *schema = it_name("sg_opts");
+    char opts[256], want[256], scope[256];
+    struct sg_conn *a;
+    struct sg_error e = {0};
+
+    free(adm(op, "CREATE SCHEMA %s", schema));
+    snprintf(want, sizeof want, "\"postgres\".\"%s\".\"ledger\"", schema);
+    /* The URL's own options are kept; ours come after them and win. */
+    snprintf(opts, sizeof opts, "-c statement_timeout=7s -c search_path=%s", schema);
+    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
+    ck_assert_str_eq(scope, want);
+    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    apply_ok(a, "ledger", "1", no_statement_timeout);
+    sg_drv_close(a);
+    /* So are PGOPTIONS, which libpq reads when the URL has none. */
+    snprintf(opts, sizeof opts, "-c statement_timeout=7s -c search_path=%s", schema);
+    setenv("PGOPTIONS", opts, 1);
+    a = it_connect(pg_url(), NULL, NULL);
+    unsetenv("PGOPTIONS");
+    ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
+    ck_assert_str_eq(scope, want);
+    apply_ok(a, "ledger", "2", no_statement_timeout);
+    sg_drv_close(a);
+    PQfinish(op);
+}
+END_TEST
+
+START_TEST(test_the_ledger_is_current_schemas_even_when_a_later_schema_has_one)
+{
+    PGconn *op = adm_open(NULL);
+    const char *first = it_name("sg_first"), *later = it_name("sg_later");
+    char opts[256], path[512], scope[256], want[256];
+    struct sg_conn *a;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    free(adm(op, "CREATE SCHEMA %s; CREATE SCHEMA %s", first, later));
+    /* A ledger with one row in the later schema only. */
+    snprintf(opts, sizeof opts, "-c search_path=%s", later);
+    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    apply_ok(a, "ledger", "1", "-- migrate:up\nSELECT 1;\n");
+    sg_drv_close(a);
+    /* search_path = first, later: the ledger is first's, which is missing. */
+    snprintf(opts, sizeof opts, "-c search_path=%s,%s", first, later);
+    snprintf(path, sizeof path, "%s", url_with(options_param(opts)));
+    a = it_connect(path, NULL, NULL);
+    ck_assert_msg(a->driver->ledger_read(a, "ledger", &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(l.exists, 0);
+    ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
+    snprintf(want, sizeof want, "\"postgres\".\"%s\".\"ledger\"", first);
+    ck_assert_str_eq(scope, want);
+    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    sg_drv_close(a);
+    /* Once first has one, a new session reads first's (empty), not later's. */
+    a = it_connect(path, NULL, NULL);
+    ck_assert_msg(a->driver->ledger_read(a, "ledger", &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(l.exists, 1);
+    ck_assert_uint_eq(l.n, 0);
+    sg_ledger_free(&l);
+    sg_drv_close(a);
+    PQfinish(op);
+}
+END_TEST
+
+START_TEST(test_a_missing_ledger_reads_as_absent_on_every_new_session)
+{
+    const char *t = it_name("sg_ledger");
+    struct sg_conn *a;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+    char scope[256];
+
+    for (int i = 0; i < 2; i++) {
+        /* First the read that fails (42P01), then (this process having seen
+         * no ledger) the probe: both "absent", the session still usable. */
+        a = it_connect(pg_url(), NULL, NULL);
+        ck_assert_msg(a->driver->ledger_read(a, t, &l, &e) == 0, ERRFMT(e));
+        ck_assert_int_eq(l.exists, 0);
+        ck_assert_msg(a->driver->scope(a, t, scope, sizeof scope, &e) == 0, ERRFMT(e));
+        ck_assert_int_gt(a->driver->session_id(a, &e), 0);
+        if (i == 1)
+            ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+        sg_drv_close(a);
+    }
+    /* The probe finds it and reads it; then plain reads again. */
+    a = it_connect(pg_url(), NULL, NULL);
+    ck_assert_msg(a->driver->ledger_read(a, t, &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(l.exists, 1);
+    apply_ok(a, t, "1", "-- migrate:up\nSELECT 1;\n");
+    sg_drv_close(a);
+    a = it_connect(pg_url(), NULL, NULL);
+    ck_assert_ptr_nonnull(it_row(a, t, "1", &l));
+    ck_assert_int_eq(l.exists, 1);
+    sg_ledger_free(&l);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_no_schema_of_the_search_path_is_a_configuration_error)
+{
+    char opts[128], scope[256];
+    struct sg_conn *a;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    snprintf(opts, sizeof opts, "-c search_path=%s", it_name("sg_nosuch"));
+    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    ck_assert_msg(a->driver->ledger_read(a, "ledger", &l, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(l.exists, 0);
+    ck_assert_int_eq(a->driver->scope(a, "ledger", scope, sizeof scope, &e), -1);
+    ck_assert_msg(e.code == SG_EX_CONFIG && strstr(e.msg, "no schema of the search_path"),
+                  ERRFMT(e));
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_the_session_id_is_the_backends_pid_from_the_start)
+{
+    PGconn *op = adm_open(NULL);
+    char app[64], q[256], pid[32];
+    struct sg_conn *a;
+    struct sg_error e = {0};
+    long long sid;
+
+    snprintf(app, sizeof app, "sg-it-pid-%d", (int)getpid());
+    a = it_connect(pg_url(), app, NULL);
+    sid = a->driver->session_id(a, &e);
+    ck_assert_int_gt(sid, 0);
+    snprintf(q, sizeof q, "SELECT pid FROM pg_stat_activity WHERE application_name = '%s'", app);
+    snprintf(pid, sizeof pid, "%lld", sid);
+    ck_assert(adm_is(op, pid, q));
+    sg_drv_close(a);
     PQfinish(op);
 }
 END_TEST
@@ -818,10 +1006,26 @@ START_TEST(test_a_hot_standby_is_refused)
     free(maxc);
     ck_assert_msg(system(cmd) == 0, "could not start a standby: %s", cmd);
     snprintf(url, sizeof url, "postgres://postgres@127.0.0.1:%d/postgres", port);
-    ck_assert_ptr_null(it_connect(url, NULL, &e));
+    /* Reading it is harmless (a no-op start may); the refusal comes once
+     * the lock is held, before anything is written. */
+    struct sg_conn *c = it_connect(url, NULL, &e);
+    struct sg_ledger led = {0};
+    struct sg_lock l;
+    int read = -1, locked = -1, prepared = 0;
+    if (c) {
+        read = c->driver->ledger_read(c, it_name("sg_ledger"), &led, &e);
+        sg_ledger_free(&led);
+        it_lock_for(c, "sg_ledger", &l);
+        locked = c->driver->try_lock(c, &l, &e);
+        prepared = c->driver->prepare(c, &e);
+        sg_drv_close(c);
+    }
     snprintf(cmd, sizeof cmd, "%s%s/pg_ctl -D '%s' -m immediate -w stop >/dev/null; rm -rf '%s'",
              as, bin, sdir, sdir);
     (void)!system(cmd);
+    ck_assert_int_eq(read, 0);
+    ck_assert_int_eq(locked, 1);
+    ck_assert_int_eq(prepared, -1);
     ck_assert_msg(e.code == SG_EX_CONFIG && strstr(e.msg, "standby"), ERRFMT(e));
 }
 END_TEST
@@ -864,6 +1068,11 @@ Suite *postgres_suite(void)
         tcase_add_test(tc, test_bad_url_parameters_are_configuration_errors);
         tcase_add_test(tc, test_unreachable_server_is_unavailable_and_multi_host_urls_work);
         tcase_add_test(tc, test_a_hot_standby_is_refused);
+        tcase_add_test(tc, test_session_settings_follow_the_urls_options_and_pgoptions);
+        tcase_add_test(tc, test_the_ledger_is_current_schemas_even_when_a_later_schema_has_one);
+        tcase_add_test(tc, test_a_missing_ledger_reads_as_absent_on_every_new_session);
+        tcase_add_test(tc, test_no_schema_of_the_search_path_is_a_configuration_error);
+        tcase_add_test(tc, test_the_session_id_is_the_backends_pid_from_the_start);
     }
     suite_add_tcase(s, tc);
     return s;
