@@ -492,19 +492,23 @@ START_TEST(test_status_and_pg_locks_show_the_key_the_logs_show)
 }
 END_TEST
 
-START_TEST(test_transaction_pooling_pgbouncer_is_refused_with_78)
+/* Starts PgBouncer with pool_mode `mode` in front of the test's server and
+ * writes a URL to the test database through it into burl. 0 when pgbouncer
+ * is not installed. Stopped by pgbouncer_stop(). PgBouncer turns away the
+ * start-up packet's `options` (it tracks no such parameter), so the driver's
+ * fallback runs too. */
+static int pgbouncer_start(const char *mode, char *burl, size_t size)
 {
     char *bin = h_sh("command -v pgbouncer || ls /usr/sbin/pgbouncer 2>/dev/null");
     const char *base = getenv("SG_TEST_PG_URL"), *hp = strchr(base, '@');
-    char host[128], port[16], ini[8192], burl[512];
+    char host[128], port[16], ini[8192];
     int bport = 30000 + (int)(getpid() % 20000);
-    struct h_result r;
     char *o;
 
     if (!*bin) {
         printf("e2e-postgres: pgbouncer not installed: skipping the pooler test\n");
         free(bin);
-        return;
+        return 0;
     }
     hp = hp ? hp + 1 : strstr(base, "//") + 2;
     snprintf(host, sizeof host, "%.*s", (int)strcspn(hp, ":/"), hp);
@@ -515,9 +519,9 @@ START_TEST(test_transaction_pooling_pgbouncer_is_refused_with_78)
     snprintf(ini, sizeof ini,
              "[databases]\n* = host=%s port=%s\n[pgbouncer]\nlisten_addr = 127.0.0.1\n"
              "listen_port = %d\nunix_socket_dir =\nauth_type = trust\nauth_file = %s/users.txt\n"
-             "pool_mode = transaction\nserver_round_robin = 1\ndefault_pool_size = 5\n"
+             "pool_mode = %s\nserver_round_robin = 1\ndefault_pool_size = 5\n"
              "logfile = %s/pgb.log\npidfile = %s/pgb.pid\n",
-             host, port, bport, dir, dir, dir);
+             host, port, bport, dir, mode, dir, dir);
     h_write(dir, "pgb.ini", ini);
     h_write(dir, "users.txt", "\"postgres\" \"\"\n");
     o = h_sh("cd '%s' && chmod 644 pgb.ini users.txt && if [ \"$(id -u)\" = 0 ]; then chown "
@@ -525,14 +529,30 @@ START_TEST(test_transaction_pooling_pgbouncer_is_refused_with_78)
              dir, bin, bin);
     free(o);
     free(bin);
-    snprintf(burl, sizeof burl, "postgres://postgres@127.0.0.1:%d/%s", bport, dbname);
+    snprintf(burl, size, "postgres://postgres@127.0.0.1:%d/%s", bport, dbname);
     o = h_sh("for i in 1 2 3 4; do psql -X -q -d '%s' -c 'SELECT pg_sleep(0.5)' >/dev/null "
              "2>&1 & done; wait",
              burl);
     free(o);
-    RUN(&r, "-u", burl, "--wait-for-db=0", "up", "--", "true");
-    o = h_sh("kill $(cat '%s/pgb.pid') 2>/dev/null", dir);
+    return 1;
+}
+
+static void pgbouncer_stop(void)
+{
+    char *o = h_sh("kill $(cat '%s/pgb.pid') 2>/dev/null", dir);
     free(o);
+}
+
+START_TEST(test_transaction_pooling_pgbouncer_is_refused_with_78)
+{
+    char burl[512];
+    struct h_result r;
+    char *o;
+
+    if (!pgbouncer_start("transaction", burl, sizeof burl))
+        return;
+    RUN(&r, "-u", burl, "--wait-for-db=0", "up", "--", "true");
+    pgbouncer_stop();
     ck_assert_msg(r.status == 78, "%d %s", r.status, r.err);
     ck_assert_msg(h_has(r.err, "PgBouncer") && h_has(r.err, "direct URL"), "%s", r.err);
     h_result_free(&r);
@@ -543,6 +563,140 @@ START_TEST(test_transaction_pooling_pgbouncer_is_refused_with_78)
     o = sql("SELECT to_regclass('schemagate_migrations') IS NULL");
     ck_assert_str_eq(o, "t");
     free(o);
+}
+END_TEST
+
+/* Session pooling keeps one server backend per client: the lock works, and
+ * PgBouncer's own BackendKeyData pid must not be taken for a pooler swap. */
+START_TEST(test_session_pooling_pgbouncer_works)
+{
+    char burl[512];
+    struct h_result r;
+    char *o;
+
+    if (!pgbouncer_start("session", burl, sizeof burl))
+        return;
+    RUN(&r, "-u", burl, "--wait-for-db=0", "up", "--", "true");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "applied 2 migration"), "%d %s", r.status,
+                  r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", burl, "--wait-for-db=0", "up", "--", "true");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "nothing to do"), "%d %s", r.status, r.err);
+    h_result_free(&r);
+    /* With --lock-key, try_lock is the session's first statement. */
+    RUN(&r, "-u", burl, "--wait-for-db=0", "--lock-key=4242", "lock", "--", "true");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    h_result_free(&r);
+    pgbouncer_stop();
+    ck_assert_int_eq(ledger_has("2"), 1);
+    o = sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'");
+    ck_assert_str_eq(o, "0");
+    free(o);
+}
+END_TEST
+
+/* Statements the server logged for the role since byte `off` of its log,
+ * per backend in order of appearance: "3 2 2 1". Failed statements count
+ * (their ERROR line). */
+static char *statements_per_session(const char *log, long off)
+{
+    return h_sh("tail -c +%ld '%s' | awk '/LOG:  (statement|execute)|ERROR:/ { "
+                "match($0, /\\[[0-9]+\\]/); p = substr($0, RSTART + 1, RLENGTH - 2); "
+                "if (!(p in n)) o[++k] = p; n[p]++ } END { for (i = 1; i <= k; i++) "
+                "printf \"%%s%%d\", (i > 1 ? \" \" : \"\"), n[o[i]] }'",
+                off + 1, log);
+}
+
+static long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : 0;
+}
+
+/* Issue 8 and the herd of issue 5: a no-op start is one connection and one
+ * statement; a waiter's poll is a ledger read and a try_lock (plus, on the
+ * first poll, a look at who holds the lock). Counted by the server, for one
+ * role that has log_statement = all. */
+START_TEST(test_a_no_op_start_is_one_statement_and_a_poll_two)
+{
+    const char *pgdir = getenv("PGTEST_DIR");
+    char role[64], rurl[600], log[4200], wlog[4200];
+    const char *const hargs[] = {"-u", url, "up", "--", "true", NULL};
+    const char *const wargs[] = {"-u", rurl, "up", "--", "true", NULL};
+    struct h_result r;
+    long off;
+    char *o;
+
+    if (!pgdir || !*pgdir) {
+        printf("e2e-postgres: PGTEST_DIR unset (tests/lib/pg.sh sets it): skipping the "
+               "statement count\n");
+        return;
+    }
+    snprintf(log, sizeof log, "%s/log", pgdir);
+    snprintf(role, sizeof role, "sg_e2e_count_%d", (int)getpid());
+    o = sql("CREATE ROLE %s LOGIN SUPERUSER; ALTER ROLE %s SET log_statement = 'all'", role,
+            role);
+    ck_assert_msg(*o == '\0', "%s", o);
+    free(o);
+    snprintf(rurl, sizeof rurl, "postgres://%s@%s", role, strstr(url, "@") + 1);
+    RUN(&r, "-u", rurl, "up");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    h_result_free(&r);
+
+    off = file_size(log);
+    RUN(&r, "-u", rurl, "up", "--", "true");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "nothing to do"), "%d %s", r.status, r.err);
+    h_result_free(&r);
+    usleep(200000);
+    o = statements_per_session(log, off);
+    printf("e2e-postgres: no-op start, statements: %s\n", o);
+    ck_assert_str_eq(o, "1");
+    free(o);
+
+    /* A waiter, while a holder (another role, not logged) is held at a gate. */
+    snprintf(wlog, sizeof wlog, "%s/waiter.log", dir);
+    free(sql("INSERT INTO flags VALUES ('slow')"));
+    write_gate("migrations/005_gated.sql", "slow", "", "", 0);
+    pid_t holder = h_spawn(dir, NULL, hargs, NULL);
+    ck_assert_msg(eventually("1", 20000, GATE_RUNNING), "the holder never reached 005");
+    off = file_size(log);
+    pid_t waiter = h_spawn(dir, NULL, wargs, wlog);
+    ck_assert_msg(log_has(wlog, "waiting for lock", 10000), "the waiter never waited");
+    usleep(2000000);
+    free(sql("DELETE FROM flags"));
+    ck_assert_int_eq(h_wait(holder, 30000), 0);
+    ck_assert_int_eq(h_wait(waiter, 30000), 0);
+    usleep(200000);
+    o = statements_per_session(log, off);
+    printf("e2e-postgres: a waiter's sessions, statements each: %s\n", o);
+    /* First poll: read, try_lock, holder; then read + try_lock; the last
+     * one finds the holder done: read. */
+    size_t n = strlen(o);
+    ck_assert_msg(n >= 5 && strncmp(o, "3 ", 2) == 0 && strcmp(o + n - 2, " 1") == 0, "%s", o);
+    for (size_t i = 2; i + 2 < n; i += 2)
+        ck_assert_msg(o[i] == '2' && o[i + 1] == ' ', "%s", o);
+    free(o);
+    o = h_sh("cat '%s'", wlog);
+    ck_assert_msg(h_has(o, "another replica finished"), "%s", o);
+    free(o);
+}
+END_TEST
+
+/* Reading a database nobody has migrated yet is not an error the user
+ * sees, however the driver learns that the ledger is missing. */
+START_TEST(test_status_and_wait_on_a_fresh_database_say_nothing_of_a_missing_table)
+{
+    struct h_result r;
+
+    RUN(&r, "-u", url, "status");
+    ck_assert_msg(r.status == 0 && h_has(r.out, "pending"), "%d %s %s", r.status, r.out, r.err);
+    ck_assert_msg(!h_has(r.err, "does not exist") && !h_has(r.out, "does not exist"), "%s",
+                  r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "wait", "--timeout", "1500ms");
+    ck_assert_msg(r.status == 75, "%d %s", r.status, r.err);
+    ck_assert_msg(!h_has(r.err, "does not exist"), "%s", r.err);
+    h_result_free(&r);
 }
 END_TEST
 
@@ -573,6 +727,9 @@ Suite *postgres_e2e_suite(void)
         tcase_add_test(tc, test_table_lock_timeout_retries_then_exits_75_naming_the_blocker);
         tcase_add_test(tc, test_status_and_pg_locks_show_the_key_the_logs_show);
         tcase_add_test(tc, test_transaction_pooling_pgbouncer_is_refused_with_78);
+        tcase_add_test(tc, test_session_pooling_pgbouncer_works);
+        tcase_add_test(tc, test_a_no_op_start_is_one_statement_and_a_poll_two);
+        tcase_add_test(tc, test_status_and_wait_on_a_fresh_database_say_nothing_of_a_missing_table);
     }
     suite_add_tcase(s, tc);
     return s;
