@@ -100,7 +100,7 @@ lock_key() { # database -> the key `schemagate status` reports for the example a
 hold_lock() { # database key
     local i
     PGAPPNAME=$NAME-holder psql -X -q -At "$(db_url "$1")" \
-        -c "SELECT pg_advisory_lock($2)" -c "SELECT pg_sleep(600)" >/dev/null 2>&1 &
+        -c "SELECT pg_advisory_lock($2)" -c "SELECT pg_sleep(600)" </dev/null >/dev/null 2>&1 &
     holder_pid=$!
     for i in $(seq 1 100); do
         [ "$(psql_db "$1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] && return 0
@@ -159,8 +159,9 @@ done
 key=$(lock_key sg_herd)
 gated=
 if [ -n "$key" ] && hold_lock sg_herd "$key"; then gated=1; fi
-for c in "${herd[@]}"; do podman start "$c" >/dev/null & done
-wait
+starts=()
+for c in "${herd[@]}"; do podman start "$c" >/dev/null & starts+=($!); done
+wait "${starts[@]}" # not a bare wait: the lock holder is a background child too
 if [ -n "$gated" ]; then
     for _ in $(seq 1 150); do
         [ "$(count_logs 'waiting for lock' "${herd[@]}")" -eq 5 ] && break
