@@ -174,16 +174,27 @@ else
     fail "could not hold the herd's lock from outside (key '$key'); the replicas race ungated"
 fi
 
-healthz() { # port -> the JSON, or nothing
-    python3 -c 'import sys, urllib.request
-try: print(urllib.request.urlopen("http://127.0.0.1:%s/healthz" % sys.argv[1], timeout=2).read().decode())
-except Exception: pass' "$1"
+# HTTP from inside a replica (host network: its 127.0.0.1 is the host's), with
+# the image's python3, so the host needs no HTTP client.
+http() { # container method port path [json] -> the body, or "error: ..."
+    podman exec "$1" python3 -c 'import sys, urllib.request
+m, port, path = sys.argv[1:4]
+data = sys.argv[4].encode() if len(sys.argv) > 4 else None
+req = urllib.request.Request("http://127.0.0.1:%s%s" % (port, path), data=data, method=m,
+                             headers={"Content-Type": "application/json"})
+try: print(urllib.request.urlopen(req, timeout=5).read().decode())
+except Exception as e: print("error:", e)' "${@:2}" 2>/dev/null
+}
+healthz() { # replica number -> the JSON, or nothing
+    local out
+    out=$(http "$NAME-app$1" GET $((PGTEST_PORT + 100 + $1)) /healthz)
+    case "$out" in "{"*) echo "$out" ;; esac
 }
 up=0
 for _ in $(seq 1 120); do
     up=0
     for i in 1 2 3 4 5; do
-        [ -n "$(healthz $((PGTEST_PORT + 100 + i)))" ] && up=$((up + 1))
+        [ -n "$(healthz "$i")" ] && up=$((up + 1))
     done
     [ "$up" -eq 5 ] && break
     sleep 0.5
@@ -215,7 +226,7 @@ for i in 1 2 3 4 5; do
     c=$NAME-app$i
     status=$(podman exec "$c" cat /proc/1/status 2>&1)
     cmd=$(podman exec "$c" cat /proc/1/cmdline 2>/dev/null | tr '\0' ' ')
-    h=$(healthz $((PGTEST_PORT + 100 + i)))
+    h=$(healthz "$i")
     if echo "$status" | grep -Eq "^Uid:[[:space:]]+$UID_APP[[:space:]]+$UID_APP[[:space:]]+$UID_APP[[:space:]]+$UID_APP\$" &&
        echo "$status" | grep -Eq "^Gid:[[:space:]]+$UID_APP[[:space:]]" &&
        case "$cmd" in *gunicorn*app:app*) true ;; *) false ;; esac &&
@@ -226,21 +237,12 @@ for i in 1 2 3 4 5; do
     fi
 done
 # The app works against the migrated schema: a user, an order, the counts.
-http() { # method port path [json]
-    python3 -c 'import sys, urllib.request
-m, port, path = sys.argv[1:4]
-data = sys.argv[4].encode() if len(sys.argv) > 4 else None
-req = urllib.request.Request("http://127.0.0.1:%s%s" % (port, path), data=data, method=m,
-                             headers={"Content-Type": "application/json"})
-try: print(urllib.request.urlopen(req, timeout=5).read().decode())
-except Exception as e: print("error:", e)' "$@"
-}
 p2=$((PGTEST_PORT + 102)) p3=$((PGTEST_PORT + 103))
-user=$(http POST "$p2" /users '{"email": "Ada@Example.org", "name": "Ada"}')
+user=$(http "$NAME-app2" POST "$p2" /users '{"email": "Ada@Example.org", "name": "Ada"}')
 uid=$(sed -n 's/.*"id": *"\([^"]*\)".*/\1/p' <<<"$user")
-http POST "$p3" "/users/$uid/orders" '{"total_cents": 4200}' >/dev/null
-counts=$(http GET "$p2" /)
-check "the app writes and reads through the new schema (users 1, orders 1: $counts)" \
+http "$NAME-app3" POST "$p3" "/users/$uid/orders" '{"total_cents": 4200}' >/dev/null
+counts=$(http "$NAME-app2" GET "$p2" /)
+check "the app writes and reads through the new schema ($(grep -o '"\(orders\|users\)": *[0-9]*' <<<"$counts" | tr '\n' ' '))" \
     sh -c "echo '$counts' | grep -q '\"orders\": *1' && echo '$counts' | grep -q '\"users\": *1'"
 
 t0=$(now_ms)
