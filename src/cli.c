@@ -85,6 +85,7 @@ void sg_cli_usage(void)
         "      --ddl-lock-timeout=D    [SCHEMAGATE_DDL_LOCK_TIMEOUT] table-lock wait, default 5s\n"
         "      --ddl-retries=N         [SCHEMAGATE_DDL_RETRIES] default 5\n"
         "      --statement-timeout=D   [SCHEMAGATE_STATEMENT_TIMEOUT] default 0 = none\n"
+        "      --timeout=D             [SCHEMAGATE_TIMEOUT] wait/lock: give up after D (75)\n"
         "      --scrub-env=VAR,...     [SCHEMAGATE_SCRUB_ENV] unset these before exec\n"
         "      --allow-insecure-files  [SCHEMAGATE_ALLOW_INSECURE_FILES=1] accept group/other-\n"
         "                              readable secret files and writable migration files\n"
