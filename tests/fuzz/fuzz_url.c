@@ -80,7 +80,7 @@ static void assert_hidden(const char *bare, const char *out, const char *secret)
 
 static int hexv(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0'
+    return c >= '0' && c <= '9'   ? c - '0'
            : c >= 'a' && c <= 'f' ? c - 'a' + 10
            : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                   : -1;
@@ -280,8 +280,8 @@ static void check_duration(const char *s)
 static void check_ident(const char *s)
 {
     size_t n = strlen(s);
-    int ok = n >= 1 && n <= 63 && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') ||
-                                   s[0] == '_');
+    int ok = n >= 1 && n <= 63 &&
+             ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z') || s[0] == '_');
 
     for (size_t i = 0; ok && i < n; i++)
         ok = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||

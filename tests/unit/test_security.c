@@ -94,8 +94,10 @@ static const struct {
     mode_t mode;
     const char *expect;
 } writable[] = {
-    {1, 0775, "migrations directory"}, {1, 0757, "migrations directory"},
-    {1, 01777, "migrations directory"}, {0, 0664, "1_one.sql is writable by group or others"},
+    {1, 0775, "migrations directory"},
+    {1, 0757, "migrations directory"},
+    {1, 01777, "migrations directory"},
+    {0, 0664, "1_one.sql is writable by group or others"},
     {0, 0646, "1_one.sql is writable by group or others"},
     {0, 0666, "1_one.sql is writable by group or others"},
 };
@@ -152,7 +154,8 @@ END_TEST
 
 START_TEST(test_a_symlink_leading_outside_the_directory_is_refused_unless_allowed)
 {
-    char *root, *d = good_dir(&root), *out = path2(root, "2_two.sql"), *link = path2(d, "2_two.sql");
+    char *root, *d = good_dir(&root), *out = path2(root, "2_two.sql"),
+                *link = path2(d, "2_two.sql");
     struct sg_migration_set set;
     struct sg_error err;
 
@@ -344,7 +347,8 @@ static const struct {
 } pf_bad[] = {
     {"postgres://u@h/d?password-file=%s", 0644, "Canary-7f3a9\n", "readable by group or others"},
     {"postgres://u@h/d?password-file=%s", 0640, "Canary-7f3a9\n", "readable by group or others"},
-    {"postgres://u:Canary-7f3a9@h/d?password-file=%s", 0600, "x", "both a password and password-file"},
+    {"postgres://u:Canary-7f3a9@h/d?password-file=%s", 0600, "x",
+     "both a password and password-file"},
     {"postgres://u@h/d?password=Canary-7f3a9&password-file=%s", 0600, "x", "both password="},
     {"sqlite:app.db?password-file=%s", 0600, "x", "meaningless for sqlite"},
     {"postgres://u@h/d?password-file=%s.missing", 0600, "x", "unable to open"},
