@@ -69,6 +69,9 @@ int sg_cmd_lock(struct sg_ctx *ctx, struct sg_error *err)
         goto out;
     }
     if (pid == 0) {
+        /* The child is a migration tool: it may need the credentials, so only
+         * what the user asked to scrub is removed. */
+        sg_env_scrub(o->scrub_env);
         sg_signals_restore();
         execvp(o->program[0], o->program);
         int e = errno;

@@ -68,6 +68,10 @@ int main(int argc, char **argv)
         if (sg_url_load_password_file(&ctx.url, o.allow_insecure_files, &err) < 0)
             goto fail;
         ctx.has_url = 1;
+        if (ctx.url.password && strcmp(o.database_url_source, "--database-url") == 0)
+            sg_log(SG_LOG_WARN, "password_in_argv", SG_NOFIELDS,
+                   "the --database-url password is visible to every local user in "
+                   "/proc/PID/cmdline; use DATABASE_URL_FILE or password-file= instead");
     } else if (needs_url(o.command)) {
         sg_error_set(&err, SG_EX_CONFIG,
                      "no database URL: set --database-url, DATABASE_URL or DATABASE_URL_FILE");

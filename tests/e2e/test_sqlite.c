@@ -477,7 +477,9 @@ START_TEST(test_down_redo_and_missing_files)
     ck_assert_msg(h_has(r.err, "010_backfill.sql has no down section"), "%s", r.err);
     h_result_free(&r);
     ck_assert_int_eq(ledger_count(), 3);
-    unlink(h_sh("echo '%s/migrations/010_backfill.sql'", dir));
+    char *gone = h_sh("echo '%s/migrations/010_backfill.sql'", dir);
+    unlink(gone);
+    free(gone);
     RUN(&r, "-u", url, "status");
     ck_assert_msg(h_has(r.out, "missing    10"), "%s", r.out);
     h_result_free(&r);
