@@ -875,8 +875,8 @@ static int pg_lock_holder(struct sg_conn *c, const struct sg_lock *l, char *buf,
 /* ---- ledger ----------------------------------------------------------- */
 
 #define PG_LEDGER_COLS                                                                             \
-    "l.version, l.name, l.checksum, pg_catalog.to_char(l.applied_at AT TIME ZONE 'UTC', "          \
-    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), l.execution_ms, l.applied_by, l.dirty, l.dirty_done"
+    "version, name, checksum, pg_catalog.to_char(applied_at AT TIME ZONE 'UTC', "                  \
+    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), execution_ms, applied_by, dirty, dirty_done"
 
 /* Whether the ledger exists, with the pid, database and schema: one
  * statement that cannot fail on a missing table. */
@@ -904,27 +904,29 @@ static int pg_ledger_probe(struct pg_conn *p, const char *table, int *exists, st
     return rc;
 }
 
-/* One statement, which is the whole of a no-op start and half of a
- * waiter's poll. The ledger lives in current_schema(). Until the schema is
- * known (a new session), the table is named unqualified -- resolved through
- * the search_path -- and the statement also returns current_schema() and
- * whether that resolution found the table of current_schema(); if it found
- * another schema's (the search_path's first schema lacks it, a later one
- * has one), the read is redone qualified. A missing table makes the
- * statement fail with 42P01 (undefined_table), which is exists = 0. That
- * error goes to the client in the result, never through the notice
- * receiver, so the user sees nothing; the server logs it, and pg_ledger_absent
- * keeps it to one per process. Each row carries the backend pid (one row
- * with a NULL version when the ledger is empty): the pooler check's anchor,
- * for free. */
+/* One round trip, which is the whole of a no-op start and half of a
+ * waiter's poll: a simple query of two SELECTs. The first cannot fail: the
+ * backend pid (the pooler check's anchor, pg_anchor()), current_database()
+ * and current_schema() (the lock scope), and whether the table named
+ * unqualified -- the schema being unknown on a new session, it is resolved
+ * through the search_path -- is the one in current_schema(), where the
+ * ledger lives. If it is another schema's (the search_path's first schema
+ * has none, a later one has one), the read is redone qualified. The second
+ * reads the ledger; a missing table makes it fail with 42P01
+ * (undefined_table), which is exists = 0, and the first result is still
+ * there. That error comes back in the result, never through the notice
+ * receiver, so the user sees nothing; the server logs it, and
+ * pg_ledger_absent keeps it to one per process. Both are reads in one
+ * implicit transaction, which the error merely ends. No parameters in a
+ * simple query: the names are quoted with PQescapeIdentifier() and
+ * PQescapeLiteral(). */
 static int pg_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger *out,
                           struct sg_error *err)
 {
     struct pg_conn *p = PG(c);
-    char *t = NULL, *sql = NULL;
-    const char *vals[1];
-    PGresult *res = NULL;
-    int rc = -1, qualified;
+    char *t = NULL, *lit = NULL, *sql = NULL;
+    PGresult *r[2] = {NULL, NULL}, *x;
+    int rc = -1, qualified, nr;
 
     memset(out, 0, sizeof *out);
     if (pg_ledger_absent && !p->schema) {
@@ -936,76 +938,95 @@ static int pg_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger
     }
 again:
     qualified = p->schema != NULL;
-    t = qualified ? pg_qualify(p, table, err) : PQescapeIdentifier(p->db, table, strlen(table));
-    if (!t) {
-        if (!qualified)
+    if (qualified) {
+        t = pg_qualify(p, table, err);
+        if (!t)
+            goto out;
+    } else {
+        char *q = PQescapeIdentifier(p->db, table, strlen(table));
+        lit = q ? PQescapeLiteral(p->db, q, strlen(q)) : NULL;
+        t = q ? strdup(q) : NULL;
+        PQfreemem(q);
+        if (!lit || !t) {
             sg_error_set(err, SG_EX_SOFTWARE, "unable to quote the ledger table name %s", table);
-        goto out;
+            goto out;
+        }
     }
-    vals[0] = t;
-    if (asprintf(&sql,
-                 qualified ? "SELECT x.pid, NULL, NULL, true, " PG_LEDGER_COLS " FROM (SELECT "
-                             "pg_catalog.pg_backend_pid() AS pid) x LEFT JOIN %s l ON true"
-                           : "SELECT x.pid, x.db, x.sch, pg_catalog.to_regclass($1::text) IS "
-                             "NOT DISTINCT FROM pg_catalog.to_regclass(pg_catalog.quote_ident("
-                             "x.sch) || '.' || $1::text), " PG_LEDGER_COLS " FROM (SELECT "
-                             "pg_catalog.pg_backend_pid() AS pid, pg_catalog.current_database() "
-                             "AS db, pg_catalog.current_schema() AS sch) x LEFT JOIN %s l ON true",
-                 t) < 0) {
+    if ((qualified ? asprintf(&sql,
+                              "SELECT pg_catalog.pg_backend_pid(), NULL, NULL, true; SELECT %s "
+                              "FROM %s",
+                              PG_LEDGER_COLS, t)
+                   : asprintf(&sql,
+                              "SELECT pg_catalog.pg_backend_pid(), "
+                              "pg_catalog.current_database(), pg_catalog.current_schema(), "
+                              "pg_catalog.to_regclass(%s) IS NOT DISTINCT FROM "
+                              "pg_catalog.to_regclass(pg_catalog.quote_ident("
+                              "pg_catalog.current_schema()) || '.' || %s); SELECT %s FROM %s",
+                              lit, lit, PG_LEDGER_COLS, t)) < 0) {
         sql = NULL;
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto out;
     }
-    res = PQexecParams(p->db, sql, qualified ? 0 : 1, NULL, vals, NULL, NULL, 0);
     p->seen_pid = -1;
-    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-        if (strcmp(pg_field(res, PG_DIAG_SQLSTATE), "42P01") == 0) {
-            pg_ledger_absent = 1;
-            rc = 0;
-        } else {
-            pg_fail(p, res, err, SG_EX_SOFTWARE, "read the ledger");
+    nr = 0;
+    if (PQsendQuery(p->db, sql))
+        while ((x = PQgetResult(p->db)) != NULL) {
+            if (nr < 2)
+                r[nr++] = x;
+            else
+                PQclear(x);
         }
+    if (PQresultStatus(r[0]) != PGRES_TUPLES_OK || PQntuples(r[0]) != 1) {
+        pg_fail(p, r[0], err, SG_EX_SOFTWARE, "read the ledger");
         goto out;
     }
-    pg_anchor(p, atoll(PQgetvalue(res, 0, 0)));
+    pg_anchor(p, atoll(PQgetvalue(r[0], 0, 0)));
     if (!qualified) {
-        int same = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
-        if (pg_set_where(p, res, 1, err) < 0)
+        if (pg_set_where(p, r[0], 1, err) < 0)
             goto out;
-        if (!same) {
-            PQclear(res);
-            res = NULL;
+        if (strcmp(PQgetvalue(r[0], 0, 3), "t") != 0) {
+            /* The search_path found another schema's table (or none). */
+            PQclear(r[0]);
+            PQclear(r[1]);
+            r[0] = r[1] = NULL;
+            free(t);
+            t = NULL;
+            PQfreemem(lit);
+            lit = NULL;
             free(sql);
             sql = NULL;
-            PQfreemem(t);
-            t = NULL;
             goto again; /* now qualified */
         }
     }
+    if (PQresultStatus(r[1]) != PGRES_TUPLES_OK) {
+        if (r[1] && strcmp(pg_field(r[1], PG_DIAG_SQLSTATE), "42P01") == 0) {
+            pg_ledger_absent = 1;
+            rc = 0;
+        } else {
+            pg_fail(p, r[1], err, SG_EX_SOFTWARE, "read the ledger");
+        }
+        goto out;
+    }
     pg_ledger_absent = 0;
     out->exists = 1;
-    for (int i = 0; i < PQntuples(res); i++) {
-        if (PQgetisnull(res, i, 4))
-            continue; /* the empty ledger's one row */
-        if (sg_ledger_push(out, PQgetvalue(res, i, 4), PQgetvalue(res, i, 5), PQgetvalue(res, i, 6),
-                           PQgetvalue(res, i, 7), atoll(PQgetvalue(res, i, 8)),
-                           PQgetvalue(res, i, 9), strcmp(PQgetvalue(res, i, 10), "t") == 0,
-                           atoll(PQgetvalue(res, i, 11))) < 0) {
+    for (int i = 0; i < PQntuples(r[1]); i++)
+        if (sg_ledger_push(
+                out, PQgetvalue(r[1], i, 0), PQgetvalue(r[1], i, 1), PQgetvalue(r[1], i, 2),
+                PQgetvalue(r[1], i, 3), atoll(PQgetvalue(r[1], i, 4)), PQgetvalue(r[1], i, 5),
+                strcmp(PQgetvalue(r[1], i, 6), "t") == 0, atoll(PQgetvalue(r[1], i, 7))) < 0) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");
             goto out;
         }
-    }
     sg_ledger_sort(out);
     rc = 0;
 out:
     if (rc < 0)
         sg_ledger_free(out);
-    PQclear(res);
+    PQclear(r[0]);
+    PQclear(r[1]);
     free(sql);
-    if (qualified)
-        free(t);
-    else
-        PQfreemem(t);
+    free(t);
+    PQfreemem(lit);
     return rc;
 }
 
