@@ -15,6 +15,9 @@ int sg_signal_pending(void);
 /* Returns the signal received since the last call and forgets it (for
  * forwarding each one to a child), or 0. */
 int sg_signal_take(void);
+/* While set, a termination signal exits at once (128+N) with a one-line
+ * message: for blocking connects, where nothing is held yet. */
+void sg_signals_exit_while(int connecting, const char *what);
 /* The connection whose statement a signal should cancel (NULL for none). */
 void sg_signals_watch(struct sg_conn *c);
 /* Restores the inherited mask and dispositions (before exec or fork). */

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "driver.h"
@@ -23,12 +24,25 @@ static sigset_t saved_mask;
 static struct sigaction saved_act[NSIG_TERM];
 static struct sigaction saved_pipe;
 static int installed;
+/* While a blocking connect runs there is nothing to roll back and no lock
+ * to release: a termination signal ends the process from the handler. */
+static volatile sig_atomic_t exit_on_signal;
+static char exit_line[2][256]; /* [0] up to the signal number, [1] after it */
 
 static void on_signal(int signo)
 {
     int saved = errno;
     struct sg_conn *c = watched;
 
+    if (exit_on_signal) {
+        char num[4] = {(char)('0' + signo / 10), (char)('0' + signo % 10), 0, 0};
+        const char *n = signo >= 10 ? num : num + 1;
+        /* write(2) and _exit(2) only: both async-signal-safe. */
+        (void)!write(STDERR_FILENO, exit_line[0], strlen(exit_line[0]));
+        (void)!write(STDERR_FILENO, n, strlen(n));
+        (void)!write(STDERR_FILENO, exit_line[1], strlen(exit_line[1]));
+        _exit(SG_EX_SIGNAL_BASE + signo);
+    }
     if (!pending)
         pending = signo;
     /* Cancel the running statement so the wait or migration ends now; the
@@ -77,6 +91,32 @@ int sg_signal_take(void)
 
     pending = 0;
     return s;
+}
+
+void sg_signals_exit_while(int connecting, const char *what)
+{
+    if (connecting) {
+        if (sg_log_format() == SG_LOG_JSON) {
+            char when[40];
+            struct timespec ts;
+            struct tm tm;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            gmtime_r(&ts.tv_sec, &tm);
+            strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
+            snprintf(exit_line[0], sizeof exit_line[0],
+                     "{\"ts\":\"%s.%03ldZ\",\"level\":\"error\",\"event\":\"fatal\","
+                     "\"msg\":\"stopped while %s\",\"signal\":",
+                     when, ts.tv_nsec / 1000000, what);
+            snprintf(exit_line[1], sizeof exit_line[1], "}\n");
+        } else {
+            snprintf(exit_line[0], sizeof exit_line[0],
+                     "schemagate: fatal: stopped by signal ");
+            snprintf(exit_line[1], sizeof exit_line[1], " while %s\n", what);
+        }
+        if (sg_signal_pending())
+            _exit(SG_EX_SIGNAL_BASE + sg_signal_pending());
+    }
+    exit_on_signal = connecting;
 }
 
 void sg_signals_watch(struct sg_conn *c)

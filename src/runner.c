@@ -57,7 +57,10 @@ struct sg_conn *sg_session_open(struct sg_ctx *ctx, struct sg_error *err)
         struct sg_conn *c;
 
         sg_error_clear(err);
+        /* A session being opened holds nothing: a signal may end us there. */
+        sg_signals_exit_while(1, "connecting");
         c = sg_drv_connect(&ctx->url, &co, err);
+        sg_signals_exit_while(0, NULL);
         if (c) {
             sg_signals_watch(c);
             sg_log(SG_LOG_DEBUG, "connected",

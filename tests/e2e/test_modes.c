@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "e2e.h"
 #include "harness.h"
@@ -193,6 +196,45 @@ START_TEST(test_lock_stops_the_child_and_exits_70_when_its_session_is_terminated
 }
 END_TEST
 
+/* A listener that accepts TCP connections and never answers: a server
+ * that hangs during start-up. */
+static int black_hole(int *port)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof a;
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    ck_assert_int_eq(listen(fd, 64), 0);
+    ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+START_TEST(test_sigterm_while_connecting_exits_143_within_a_second)
+{
+    int port, fd = black_hole(&port);
+    char u[128], d[4200];
+    const char *scheme = _i == 0 ? "postgres" : "mysql";
+    snprintf(u, sizeof u, "%s://u@127.0.0.1:%d/x", scheme, port);
+    char *tmp = h_tmpdir();
+    snprintf(d, sizeof d, "%s/m", tmp);
+    h_write(tmp, "m/001_a.sql", "-- migrate:up\nSELECT 1;\n");
+    const char *const args[] = {"-u", u, "-d", d, "up", NULL};
+    pid_t pid = h_spawn(tmp, NULL, args, NULL);
+    usleep(700000);
+    long long t0 = h_now_ms();
+    kill(pid, SIGTERM);
+    int st = h_wait(pid, 15000);
+    long long took = h_now_ms() - t0;
+    ck_assert_msg(st == 143, "%s: status %d", scheme, st);
+    ck_assert_msg(took < 1000, "%s: stopped after %lld ms", scheme, took);
+    close(fd);
+    free(h_sh("rm -rf '%s'", tmp));
+    free(tmp);
+}
+END_TEST
+
 Suite *modes_e2e_suite(void)
 {
     Suite *s = suite_create("e2e-modes");
@@ -205,6 +247,7 @@ Suite *modes_e2e_suite(void)
     tcase_add_test(tc, test_up_waits_for_a_database_that_is_starting);
     tcase_add_test(tc, test_wait_follower_execs_once_a_job_has_migrated_and_tolerates_a_database_ahead);
     tcase_add_test(tc, test_lock_stops_the_child_and_exits_70_when_its_session_is_terminated);
+    tcase_add_loop_test(tc, test_sigterm_while_connecting_exits_143_within_a_second, 0, 2);
     suite_add_tcase(s, tc);
     return s;
 }
