@@ -8,20 +8,31 @@
 #include "log.h"
 
 enum sg_command {
-    SG_CMD_NONE, SG_CMD_UP, SG_CMD_STATUS, SG_CMD_VALIDATE, SG_CMD_NEW, SG_CMD_WAIT,
-    SG_CMD_LOCK, SG_CMD_DOWN, SG_CMD_REDO, SG_CMD_REPAIR, SG_CMD_BASELINE, SG_CMD_ADOPT,
-    SG_CMD_HELP, SG_CMD_VERSION
+    SG_CMD_NONE,
+    SG_CMD_UP,
+    SG_CMD_STATUS,
+    SG_CMD_VALIDATE,
+    SG_CMD_NEW,
+    SG_CMD_WAIT,
+    SG_CMD_LOCK,
+    SG_CMD_DOWN,
+    SG_CMD_REDO,
+    SG_CMD_REPAIR,
+    SG_CMD_BASELINE,
+    SG_CMD_ADOPT,
+    SG_CMD_HELP,
+    SG_CMD_VERSION
 };
 
 struct sg_options {
     enum sg_command command;
-    char *database_url;         /* owned; secret */
+    char *database_url; /* owned; secret */
     const char *database_url_source; /* "--database-url", "DATABASE_URL", ... for messages */
     const char *migrations_dir;
     const char *table;
-    long long lock_timeout_ms;  /* 0 = for ever */
-    long long wait_for_db_ms;   /* retry connecting for this long */
-    long long timeout_ms;       /* wait/lock --timeout, 0 = for ever */
+    long long lock_timeout_ms; /* 0 = for ever */
+    long long wait_for_db_ms; /* retry connecting for this long */
+    long long timeout_ms; /* wait/lock --timeout, 0 = for ever */
     long long ddl_lock_timeout_ms;
     long long statement_timeout_ms;
     long long ddl_retries;
@@ -29,22 +40,22 @@ struct sg_options {
     long long lock_key;
     enum sg_log_level log_level;
     enum sg_log_format log_format;
-    const char *format;         /* status --format: "text" | "json" */
-    const char *to_version;     /* up --to */
-    const char *lock_name;      /* lock --name */
-    const char *adopt_from;     /* adopt --from */
-    const char *scrub_env;      /* --scrub-env list */
-    int allow_insecure_files;   /* --allow-insecure-files */
-    int repair_applied;         /* repair: 1 --applied, 0 --not-applied, -1 unset */
-    const char *arg;            /* positional argument (new NAME, down N, VERSION) */
-    char **program;             /* argv after "--", NULL-terminated, or NULL */
+    const char *format; /* status --format: "text" | "json" */
+    const char *to_version; /* up --to */
+    const char *lock_name; /* lock --name */
+    const char *adopt_from; /* adopt --from */
+    const char *scrub_env; /* --scrub-env list */
+    int allow_insecure_files; /* --allow-insecure-files */
+    int repair_applied; /* repair: 1 --applied, 0 --not-applied, -1 unset */
+    const char *arg; /* positional argument (new NAME, down N, VERSION) */
+    char **program; /* argv after "--", NULL-terminated, or NULL */
 };
 
 /* Parses argv and the environment into o. Code 64 for usage errors, 78 for
  * bad values. */
 int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *err);
 void sg_cli_free(struct sg_options *o);
-void sg_cli_usage(void);   /* --help, to stdout */
+void sg_cli_usage(void); /* --help, to stdout */
 void sg_cli_version(void); /* --version, to stdout */
 
 #endif

@@ -8,7 +8,7 @@
 #include "error.h"
 
 struct sg_param {
-    char *key;   /* percent-decoded */
+    char *key; /* percent-decoded */
     char *value; /* percent-decoded */
 };
 
@@ -17,16 +17,16 @@ struct sg_param {
  * password): hand it only to a client library, never to a log. */
 struct sg_url {
     char *raw;
-    char *scheme;     /* lower-cased: "sqlite", "postgres", "mysql", ... */
-    char *user;       /* percent-decoded */
-    char *password;   /* percent-decoded; secret */
-    char *hosts;      /* authority after '@', verbatim ("h1:5432,h2", "[::1]:3306") */
-    char *host;       /* first host, without port or brackets */
-    int port;         /* port of the first host, 0 if absent */
-    char *path;       /* sqlite: the file path; others: database name (decoded) */
+    char *scheme; /* lower-cased: "sqlite", "postgres", "mysql", ... */
+    char *user; /* percent-decoded */
+    char *password; /* percent-decoded; secret */
+    char *hosts; /* authority after '@', verbatim ("h1:5432,h2", "[::1]:3306") */
+    char *host; /* first host, without port or brackets */
+    int port; /* port of the first host, 0 if absent */
+    char *path; /* sqlite: the file path; others: database name (decoded) */
     struct sg_param *params;
     size_t nparams;
-    char *redacted;   /* raw with the password replaced by "***" */
+    char *redacted; /* raw with the password replaced by "***" */
 };
 
 /* Parses `s` into `out` (zeroed first). A parse error never echoes the

@@ -18,45 +18,45 @@
 #include "error.h"
 #include "migration.h"
 
-struct sg_conn {                  /* first member of every driver's connection */
+struct sg_conn { /* first member of every driver's connection */
     const struct sg_driver *driver;
 };
 
 struct sg_connect_opts {
-    const char *application_name;  /* "schemagate <host> <pid>" unless the URL sets one */
-    long long statement_timeout_ms;/* 0 = none; bounds each migration statement */
+    const char *application_name; /* "schemagate <host> <pid>" unless the URL sets one */
+    long long statement_timeout_ms; /* 0 = none; bounds each migration statement */
     long long ddl_lock_timeout_ms; /* 0 = none; table-lock wait inside migrations */
 };
 
 /* The advisory lock, derived by lock.c from the driver's scope string. */
 struct sg_lock {
-    long long key;     /* PostgreSQL advisory key; SQLite lock-file byte */
-    char name[65];     /* MySQL GET_LOCK name, <= 64 ASCII characters */
-    char desc[96];     /* what logs and status show */
+    long long key; /* PostgreSQL advisory key; SQLite lock-file byte */
+    char name[65]; /* MySQL GET_LOCK name, <= 64 ASCII characters */
+    char desc[96]; /* what logs and status show */
 };
 
 struct sg_ledger_row {
     char version[SG_VERSION_MAX + 1];
     char *name;
     char checksum[65];
-    char *applied_at;      /* UTC, ISO 8601 */
+    char *applied_at; /* UTC, ISO 8601 */
     long long execution_ms;
     char *applied_by;
-    int dirty;             /* a non-transactional migration started but did not finish */
-    long long dirty_done;  /* statements of it known to have completed */
+    int dirty; /* a non-transactional migration started but did not finish */
+    long long dirty_done; /* statements of it known to have completed */
 };
 
 struct sg_ledger {
-    int exists;            /* the ledger table exists */
+    int exists; /* the ledger table exists */
     struct sg_ledger_row *v;
-    size_t n;              /* sorted by version */
+    size_t n; /* sorted by version */
 };
 
 void sg_ledger_free(struct sg_ledger *l);
 /* Appends a row (strings copied). For drivers. */
-int sg_ledger_push(struct sg_ledger *l, const char *version, const char *name,
-                   const char *checksum, const char *applied_at, long long execution_ms,
-                   const char *applied_by, int dirty, long long dirty_done);
+int sg_ledger_push(struct sg_ledger *l, const char *version, const char *name, const char *checksum,
+                   const char *applied_at, long long execution_ms, const char *applied_by,
+                   int dirty, long long dirty_done);
 /* Sorts rows by version. For drivers, after reading. */
 void sg_ledger_sort(struct sg_ledger *l);
 
@@ -66,24 +66,24 @@ void sg_ledger_sort(struct sg_ledger *l);
 struct sg_step {
     const struct sg_migration *m;
     int down;
-    const char *applied_by;   /* "host:pid" */
-    long long lock_timeout_ms;/* table-lock timeout for this step, 0 = none */
+    const char *applied_by; /* "host:pid" */
+    long long lock_timeout_ms; /* table-lock timeout for this step, 0 = none */
 };
 
 /* Ledger edits without running SQL (repair, baseline, adopt). */
 enum sg_ledger_op {
-    SG_LEDGER_INSERT,  /* record version as applied (clean) */
-    SG_LEDGER_DELETE,  /* forget version */
-    SG_LEDGER_CLEAN    /* clear the dirty flag of version */
+    SG_LEDGER_INSERT, /* record version as applied (clean) */
+    SG_LEDGER_DELETE, /* forget version */
+    SG_LEDGER_CLEAN /* clear the dirty flag of version */
 };
 
-#define SG_CAP_TRANSACTIONAL_DDL 1u  /* DDL rolls back with its transaction */
-#define SG_CAP_LOCK_SESSION_ID   2u  /* session_id() is meaningful (pooler check) */
-#define SG_CAP_NAMED_LOCK        4u  /* the lock is known by l->name (GET_LOCK), not l->key */
+#define SG_CAP_TRANSACTIONAL_DDL 1u /* DDL rolls back with its transaction */
+#define SG_CAP_LOCK_SESSION_ID 2u /* session_id() is meaningful (pooler check) */
+#define SG_CAP_NAMED_LOCK 4u /* the lock is known by l->name (GET_LOCK), not l->key */
 
 struct sg_driver {
-    const char *name;                     /* "postgres" */
-    const char *const *schemes;           /* {"postgres", "postgresql", NULL} */
+    const char *name; /* "postgres" */
+    const char *const *schemes; /* {"postgres", "postgresql", NULL} */
     unsigned caps;
 
     /* Opens one session. Unreachable/refused/auth errors: code 69 (and
@@ -118,8 +118,8 @@ struct sg_driver {
     int (*apply)(struct sg_conn *c, const char *table, const struct sg_step *s,
                  struct sg_error *err);
     int (*ledger_edit)(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                       const struct sg_migration *m, const char *version,
-                       const char *applied_by, struct sg_error *err);
+                       const struct sg_migration *m, const char *version, const char *applied_by,
+                       struct sg_error *err);
     /* Server-side session id (backend pid, connection id); -1 on error. */
     long long (*session_id)(struct sg_conn *c, struct sg_error *err);
     /* Cancels whatever the session is running. Async-signal-safe; may be NULL. */

@@ -7,10 +7,10 @@
 #include <stddef.h>
 
 struct sg_error {
-    int code;        /* an enum sg_exit value; 0 while no error is set */
-    int sys_errno;   /* errno at failure, or 0 */
-    char sqlstate[8];/* SQLSTATE (or MySQL errno as text) when the database failed */
-    char msg[512];   /* one line, lowercase, no trailing period, never a password */
+    int code; /* an enum sg_exit value; 0 while no error is set */
+    int sys_errno; /* errno at failure, or 0 */
+    char sqlstate[8]; /* SQLSTATE (or MySQL errno as text) when the database failed */
+    char msg[512]; /* one line, lowercase, no trailing period, never a password */
 };
 
 /* Sets code and a printf-style message (control characters are escaped

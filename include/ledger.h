@@ -9,12 +9,17 @@
 #include "migration.h"
 
 /* The state of one version, as status reports it. */
-enum sg_state { SG_STATE_APPLIED, SG_STATE_PENDING, SG_STATE_CHANGED, SG_STATE_MISSING,
-                SG_STATE_DIRTY };
+enum sg_state {
+    SG_STATE_APPLIED,
+    SG_STATE_PENDING,
+    SG_STATE_CHANGED,
+    SG_STATE_MISSING,
+    SG_STATE_DIRTY
+};
 
 struct sg_plan_item {
     enum sg_state state;
-    const struct sg_migration *m;    /* NULL for missing */
+    const struct sg_migration *m; /* NULL for missing */
     const struct sg_ledger_row *row; /* NULL for pending */
 };
 

@@ -12,12 +12,18 @@ enum sg_log_format { SG_LOG_TEXT, SG_LOG_JSON };
 
 /* One structured field. Build with SG_S / SG_I inside SG_F(...). */
 struct sg_field {
-    const char *key;   /* NULL ends a list */
-    const char *s;     /* string value, or NULL for an integer field */
+    const char *key; /* NULL ends a list */
+    const char *s; /* string value, or NULL for an integer field */
     long long i;
 };
-#define SG_S(k, v) {.key = (k), .s = (v), .i = 0}
-#define SG_I(k, v) {.key = (k), .s = NULL, .i = (long long)(v)}
+#define SG_S(k, v)                                                                                 \
+    {                                                                                              \
+        .key = (k), .s = (v), .i = 0                                                               \
+    }
+#define SG_I(k, v)                                                                                 \
+    {                                                                                              \
+        .key = (k), .s = NULL, .i = (long long)(v)                                                 \
+    }
 #define SG_F(...) ((const struct sg_field[]){__VA_ARGS__, {NULL, NULL, 0}})
 #define SG_NOFIELDS ((const struct sg_field *)0)
 

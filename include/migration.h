@@ -15,23 +15,23 @@
 #define SG_VERSION_MAX 20
 
 struct sg_section {
-    char *sql;        /* NUL-terminated copy of the section's bytes, or NULL */
+    char *sql; /* NUL-terminated copy of the section's bytes, or NULL */
     size_t len;
-    int line;         /* 1-based line in `file` where sql[0] sits */
+    int line; /* 1-based line in `file` where sql[0] sits */
     const char *file; /* borrowed: the owning migration's file name */
 };
 
 struct sg_migration {
     char version[SG_VERSION_MAX + 1]; /* canonical: no leading zeros ("0" for zero) */
-    char *name;          /* "add_email" */
-    char *file;          /* file holding the up section, relative to the dir */
-    char *down_file;     /* golang layout's .down.sql, else NULL */
+    char *name; /* "add_email" */
+    char *file; /* file holding the up section, relative to the dir */
+    char *down_file; /* golang layout's .down.sql, else NULL */
     struct sg_section up;
-    struct sg_section down;           /* down.sql == NULL when absent */
-    int no_transaction;               /* "transaction:false" directive */
-    long long lock_timeout_ms;        /* "lock_timeout:D" directive, -1 = default */
-    char checksum[65];                /* hex SHA-256 of up.sql bytes */
-    int hardlinked;                   /* its up or down file has other hard links
+    struct sg_section down; /* down.sql == NULL when absent */
+    int no_transaction; /* "transaction:false" directive */
+    long long lock_timeout_ms; /* "lock_timeout:D" directive, -1 = default */
+    char checksum[65]; /* hex SHA-256 of up.sql bytes */
+    int hardlinked; /* its up or down file has other hard links
                                          (st_nlink > 1): the caller warns */
 };
 

@@ -14,11 +14,11 @@
 
 struct sg_ctx {
     const struct sg_options *o;
-    struct sg_url url;            /* parsed database URL (empty when none given) */
+    struct sg_url url; /* parsed database URL (empty when none given) */
     int has_url;
-    struct sg_migration_set set;  /* loaded before any connection */
-    char applied_by[160];         /* "host:pid" */
-    char app_name[160];           /* "schemagate host pid" */
+    struct sg_migration_set set; /* loaded before any connection */
+    char applied_by[160]; /* "host:pid" */
+    char app_name[160]; /* "schemagate host pid" */
 };
 
 /* Opens a session, retrying transient failures (refused, DNS, too many
@@ -28,8 +28,8 @@ struct sg_conn *sg_session_open(struct sg_ctx *ctx, struct sg_error *err);
 /* Polls for the lock (named: a key of its own; NULL: up's key) on a session
  * opened as needed; 0 with *cp holding it, -1 with err set (75 on timeout,
  * 128+N on a signal). */
-int sg_session_lock(struct sg_ctx *ctx, struct sg_conn **cp, const char *name,
-                    long long timeout_ms, struct sg_lock *lk, struct sg_error *err);
+int sg_session_lock(struct sg_ctx *ctx, struct sg_conn **cp, const char *name, long long timeout_ms,
+                    struct sg_lock *lk, struct sg_error *err);
 void sg_session_unlock(struct sg_conn *c, const struct sg_lock *lk);
 /* Ends the session (freeing its locks); *cp becomes NULL. */
 void sg_session_close(struct sg_conn **cp);

@@ -13,18 +13,18 @@
 enum sg_dialect { SG_DIALECT_POSTGRES, SG_DIALECT_MYSQL, SG_DIALECT_SQLITE };
 
 struct sg_stmt {
-    size_t off;   /* byte offset of the statement's first non-blank, non-comment byte */
-    size_t len;   /* up to, not including, its delimiter */
-    int line;     /* line of `off` in the file (first_line-based) */
-    int col;      /* 1-based column of `off` */
+    size_t off; /* byte offset of the statement's first non-blank, non-comment byte */
+    size_t len; /* up to, not including, its delimiter */
+    int line; /* line of `off` in the file (first_line-based) */
+    int col; /* 1-based column of `off` */
 };
 
 /* Splits sql[0..len) into statements, skipping empty ones (only blanks or
  * comments). `first_line` is the file line of sql[0]. *out is malloc'd (free
  * it); *n may be 0. Unterminated quotes, comments or dollar quotes are an
  * error naming the line (code 65, `file` used in the message). */
-int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *file,
-                 int first_line, struct sg_stmt **out, size_t *n, struct sg_error *err);
+int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *file, int first_line,
+                 struct sg_stmt **out, size_t *n, struct sg_error *err);
 
 /* Copies the statement's first keyword, upper-cased, into kw ("" if none). */
 void sg_sql_keyword(const char *stmt, size_t len, char *kw, size_t size);

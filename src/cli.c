@@ -12,10 +12,24 @@
 #include "exitcodes.h"
 
 enum {
-    OPT_TABLE = 256, OPT_LOCK_TIMEOUT, OPT_LOG_FORMAT, OPT_TO, OPT_FORMAT, OPT_TIMEOUT,
-    OPT_NAME, OPT_WAIT_FOR_DB, OPT_LOCK_KEY, OPT_DDL_LOCK_TIMEOUT, OPT_DDL_RETRIES,
-    OPT_STATEMENT_TIMEOUT, OPT_APPLIED, OPT_NOT_APPLIED, OPT_FROM, OPT_SCRUB_ENV,
-    OPT_ALLOW_INSECURE, OPT_LOG_LEVEL
+    OPT_TABLE = 256,
+    OPT_LOCK_TIMEOUT,
+    OPT_LOG_FORMAT,
+    OPT_TO,
+    OPT_FORMAT,
+    OPT_TIMEOUT,
+    OPT_NAME,
+    OPT_WAIT_FOR_DB,
+    OPT_LOCK_KEY,
+    OPT_DDL_LOCK_TIMEOUT,
+    OPT_DDL_RETRIES,
+    OPT_STATEMENT_TIMEOUT,
+    OPT_APPLIED,
+    OPT_NOT_APPLIED,
+    OPT_FROM,
+    OPT_SCRUB_ENV,
+    OPT_ALLOW_INSECURE,
+    OPT_LOG_LEVEL
 };
 
 static const struct option longopts[] = {
@@ -48,12 +62,19 @@ static const struct option longopts[] = {
 static const struct {
     const char *word;
     enum sg_command cmd;
-} commands[] = {
-    {"up", SG_CMD_UP},           {"status", SG_CMD_STATUS}, {"validate", SG_CMD_VALIDATE},
-    {"new", SG_CMD_NEW},         {"wait", SG_CMD_WAIT},     {"lock", SG_CMD_LOCK},
-    {"down", SG_CMD_DOWN},       {"redo", SG_CMD_REDO},     {"repair", SG_CMD_REPAIR},
-    {"baseline", SG_CMD_BASELINE}, {"adopt", SG_CMD_ADOPT}, {"help", SG_CMD_HELP},
-    {"version", SG_CMD_VERSION}};
+} commands[] = {{"up", SG_CMD_UP},
+                {"status", SG_CMD_STATUS},
+                {"validate", SG_CMD_VALIDATE},
+                {"new", SG_CMD_NEW},
+                {"wait", SG_CMD_WAIT},
+                {"lock", SG_CMD_LOCK},
+                {"down", SG_CMD_DOWN},
+                {"redo", SG_CMD_REDO},
+                {"repair", SG_CMD_REPAIR},
+                {"baseline", SG_CMD_BASELINE},
+                {"adopt", SG_CMD_ADOPT},
+                {"help", SG_CMD_HELP},
+                {"version", SG_CMD_VERSION}};
 
 void sg_cli_usage(void)
 {
@@ -64,19 +85,22 @@ void sg_cli_usage(void)
         "Commands:\n"
         "  up [--to VERSION] [-- PROGRAM...]   apply pending migrations, then exec PROGRAM\n"
         "  status [--format text|json]         list migrations: applied/pending/changed/missing\n"
-        "  validate                            parse every file (and compare checksums with a URL)\n"
+        "  validate                            parse every file (and compare checksums with a "
+        "URL)\n"
         "  new NAME                            create DIR/YYYYMMDDHHMMSS_NAME.sql\n"
         "  wait [--timeout D] [-- PROGRAM...]  wait until all migrations are applied, then exec\n"
         "  lock [--name N] [--timeout D] -- COMMAND...  run COMMAND while holding the lock\n"
         "  down [N]                            roll back the last N (default 1) migrations\n"
         "  redo                                down 1, then up\n"
         "  repair VERSION --applied|--not-applied  clear a dirty migration\n"
-        "  baseline VERSION                    record migrations up to VERSION without running them\n"
+        "  baseline VERSION                    record migrations up to VERSION without running "
+        "them\n"
         "  adopt --from golang-migrate|dbmate  import another tool's history\n"
         "\n"
         "Options (environment twin in brackets; a flag wins over the environment):\n"
         "  -u, --database-url=URL      [DATABASE_URL, or DATABASE_URL_FILE] required\n"
-        "                              sqlite:path.db, sqlite:///abs.db, postgres://..., mysql://...\n"
+        "                              sqlite:path.db, sqlite:///abs.db, postgres://..., "
+        "mysql://...\n"
         "  -d, --migrations-dir=DIR    [SCHEMAGATE_MIGRATIONS_DIR] default ./migrations\n"
         "      --table=NAME            [SCHEMAGATE_TABLE] default schemagate_migrations\n"
         "      --lock-timeout=D        [SCHEMAGATE_LOCK_TIMEOUT] default 0 = wait for ever\n"
@@ -239,11 +263,16 @@ int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *e
     v = f_log_level ? f_log_level : getenv("SCHEMAGATE_LOG_LEVEL");
     o->log_level = SG_LOG_INFO;
     if (v && *v) {
-        if (strcmp(v, "debug") == 0) o->log_level = SG_LOG_DEBUG;
-        else if (strcmp(v, "info") == 0) o->log_level = SG_LOG_INFO;
-        else if (strcmp(v, "warn") == 0) o->log_level = SG_LOG_WARN;
-        else if (strcmp(v, "error") == 0) o->log_level = SG_LOG_ERROR;
-        else if (strcmp(v, "quiet") == 0) o->log_level = SG_LOG_QUIET;
+        if (strcmp(v, "debug") == 0)
+            o->log_level = SG_LOG_DEBUG;
+        else if (strcmp(v, "info") == 0)
+            o->log_level = SG_LOG_INFO;
+        else if (strcmp(v, "warn") == 0)
+            o->log_level = SG_LOG_WARN;
+        else if (strcmp(v, "error") == 0)
+            o->log_level = SG_LOG_ERROR;
+        else if (strcmp(v, "quiet") == 0)
+            o->log_level = SG_LOG_QUIET;
         else
             return sg_error_set(err, SG_EX_CONFIG,
                                 "%s: unknown log level '%.20s' (debug, info, warn, error)",

@@ -213,8 +213,7 @@ static int parse_query(struct sg_url *u, const char *q, struct sg_error *err)
                 free(k);
                 free(v);
                 return sg_error_set(err, SG_EX_CONFIG,
-                                    "database URL: malformed query parameter %zu",
-                                    u->nparams + 1);
+                                    "database URL: malformed query parameter %zu", u->nparams + 1);
             }
             u->params[u->nparams].key = k;
             u->params[u->nparams].value = v;
@@ -271,8 +270,7 @@ int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
         return sg_error_set(err, SG_EX_CONFIG, "database URL is empty");
     for (const char *c = s; *c; c++)
         if ((unsigned char)*c < 0x20 || *c == 0x7f)
-            return sg_error_set(err, SG_EX_CONFIG,
-                                "database URL contains a control character");
+            return sg_error_set(err, SG_EX_CONFIG, "database URL contains a control character");
     colon = strchr(s, ':');
     if (!colon || colon == s)
         return sg_error_set(err, SG_EX_CONFIG,
@@ -296,8 +294,9 @@ int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
     const char *hash = strchr(p, '#');
     if (hash && (!qmark || hash < qmark)) {
         sg_url_free(u);
-        return sg_error_set(err, SG_EX_CONFIG, "database URL: '#' is not allowed; "
-                                               "percent-encode it in a password as %%23");
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "database URL: '#' is not allowed; "
+                            "percent-encode it in a password as %%23");
     }
     const char *rest_end = qmark ? qmark : p + strlen(p);
 
@@ -324,9 +323,9 @@ int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
     } else {
         if (p[0] != '/' || p[1] != '/') {
             sg_url_free(u);
-            return sg_error_set(err, SG_EX_CONFIG,
-                                "database URL: expected %s://[user[:password]@]host[:port]/database",
-                                u->scheme);
+            return sg_error_set(
+                err, SG_EX_CONFIG,
+                "database URL: expected %s://[user[:password]@]host[:port]/database", u->scheme);
         }
         const char *auth = p + 2;
         const char *auth_end = auth + strcspn(auth, "/?");
@@ -375,8 +374,8 @@ oom:
  * checked), not readable by group or others unless allow_insecure, at most
  * 64 KiB, no NUL byte; one trailing newline (and CR) is stripped. `what`
  * names the setting in messages. Returns a malloc'd string or NULL (code 78). */
-static char *read_secret_file(const char *path, const char *what, int allow_insecure,
-                              size_t *lenp, struct sg_error *err)
+static char *read_secret_file(const char *path, const char *what, int allow_insecure, size_t *lenp,
+                              struct sg_error *err)
 {
     struct stat st;
     char *buf = NULL;
@@ -410,9 +409,9 @@ static char *read_secret_file(const char *path, const char *what, int allow_inse
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto out;
     }
-    while (len < (size_t)st.st_size + 1 &&
-           ((n = read(fd, buf + len, (size_t)st.st_size + 1 - len)) > 0 ||
-            (n < 0 && errno == EINTR)))
+    while (
+        len < (size_t)st.st_size + 1 &&
+        ((n = read(fd, buf + len, (size_t)st.st_size + 1 - len)) > 0 || (n < 0 && errno == EINTR)))
         if (n > 0)
             len += (size_t)n;
     if (n < 0 || len > (size_t)st.st_size || memchr(buf, '\0', len)) {

@@ -51,11 +51,9 @@ struct sg_conn *sg_drv_connect(const struct sg_url *url, const struct sg_connect
     if (!d) {
         char schemes[256];
         sg_driver_schemes(schemes, sizeof schemes);
-        sg_error_set(err, SG_EX_CONFIG,
-                     "database URL: unknown scheme '%.32s' (compiled in: %s)", url->scheme,
-                     schemes);
+        sg_error_set(err, SG_EX_CONFIG, "database URL: unknown scheme '%.32s' (compiled in: %s)",
+                     url->scheme, schemes);
         return NULL;
     }
     return d->connect(url, o, err);
 }
-

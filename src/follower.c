@@ -113,9 +113,10 @@ int sg_cmd_lock(struct sg_ctx *ctx, struct sg_error *err)
         struct timespec ts = {0, 50 * 1000000L};
         nanosleep(&ts, NULL);
     }
-    sg_log(SG_LOG_INFO, "child_exited",
-           SG_F(SG_S("program", o->program[0]), SG_I("status", status), SG_I("ms", sg_now_ms() - t0)),
-           "%s exited with status %d after %lld ms", o->program[0], status, sg_now_ms() - t0);
+    sg_log(
+        SG_LOG_INFO, "child_exited",
+        SG_F(SG_S("program", o->program[0]), SG_I("status", status), SG_I("ms", sg_now_ms() - t0)),
+        "%s exited with status %d after %lld ms", o->program[0], status, sg_now_ms() - t0);
     sg_session_unlock(c, &lk);
 out:
     sg_session_close(&c);

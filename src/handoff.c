@@ -109,8 +109,7 @@ void sg_signals_exit_while(int connecting, const char *what)
                      when, ts.tv_nsec / 1000000, what);
             snprintf(exit_line[1], sizeof exit_line[1], "}\n");
         } else {
-            snprintf(exit_line[0], sizeof exit_line[0],
-                     "schemagate: fatal: stopped by signal ");
+            snprintf(exit_line[0], sizeof exit_line[0], "schemagate: fatal: stopped by signal ");
             snprintf(exit_line[1], sizeof exit_line[1], " while %s\n", what);
         }
         if (sg_signal_pending())

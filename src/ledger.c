@@ -26,9 +26,9 @@ static char *dup_or_empty(const char *s)
     return strdup(s ? s : "");
 }
 
-int sg_ledger_push(struct sg_ledger *l, const char *version, const char *name,
-                   const char *checksum, const char *applied_at, long long execution_ms,
-                   const char *applied_by, int dirty, long long dirty_done)
+int sg_ledger_push(struct sg_ledger *l, const char *version, const char *name, const char *checksum,
+                   const char *applied_at, long long execution_ms, const char *applied_by,
+                   int dirty, long long dirty_done)
 {
     struct sg_ledger_row *r;
 
@@ -97,7 +97,9 @@ int sg_plan_build(const struct sg_migration_set *set, const struct sg_ledger *l,
     /* Both lists are sorted by version: a merge. */
     while (i < set->n || j < l->n) {
         struct sg_plan_item *it = &out->v[k++];
-        int c = i >= set->n ? 1 : j >= l->n ? -1 : sg_version_cmp(set->v[i].version, l->v[j].version);
+        int c = i >= set->n ? 1
+                : j >= l->n ? -1
+                            : sg_version_cmp(set->v[i].version, l->v[j].version);
         if (c < 0) {
             it->state = SG_STATE_PENDING;
             it->m = &set->v[i++];
@@ -137,4 +139,3 @@ int sg_plan_build(const struct sg_migration_set *set, const struct sg_ledger *l,
     out->n = k;
     return 0;
 }
-

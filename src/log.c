@@ -18,8 +18,14 @@ void sg_log_setup(enum sg_log_level level, enum sg_log_format format)
     log_format = format;
 }
 
-enum sg_log_level sg_log_level(void) { return log_level; }
-enum sg_log_format sg_log_format(void) { return log_format; }
+enum sg_log_level sg_log_level(void)
+{
+    return log_level;
+}
+enum sg_log_format sg_log_format(void)
+{
+    return log_format;
+}
 
 static const char *level_name(enum sg_log_level l)
 {

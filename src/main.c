@@ -121,8 +121,7 @@ int main(int argc, char **argv)
         sg_cli_free(&o);
         return status;
     }
-    default:
-        rc = sg_error_set(&err, SG_EX_USAGE, "command not available");
+    default: rc = sg_error_set(&err, SG_EX_USAGE, "command not available");
     }
     if (rc < 0)
         goto fail;

@@ -157,7 +157,7 @@ static int directives(struct sg_migration *m, const char *p, const char *end, in
             if (sg_duration_parse(d, "lock_timeout", &m->lock_timeout_ms, &derr) < 0)
                 return sg_error_set(err, SG_EX_DATA, "%s:%d: %s", m->file, line, derr.msg);
         } else {
-        bad:
+bad:
             return sg_error_set(err, SG_EX_DATA,
                                 "%s:%d: unknown directive '%.*s' (known: transaction:false, "
                                 "lock_timeout:DURATION)",
@@ -228,7 +228,8 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
             if (layout == LAYOUT_UP)
                 return sg_error_set(err, SG_EX_DATA,
                                     "%s:%d: -- migrate:down in a .up.sql file (put it in the "
-                                    ".down.sql file)", file, line);
+                                    ".down.sql file)",
+                                    file, line);
             if (!up)
                 return sg_error_set(err, SG_EX_DATA, "%s:%d: -- migrate:down before -- migrate:up",
                                     file, line);
@@ -256,7 +257,8 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
         if (!up)
             return sg_error_set(err, SG_EX_DATA,
                                 "%s: no '-- migrate:up' line (dbmate layout needs one; or name it "
-                                "VERSION_name.up.sql)", file);
+                                "VERSION_name.up.sql)",
+                                file);
         if (!up_end)
             up_end = end;
         if (set_section(&m->up, up, (size_t)(up_end - up), up_line, file, err) < 0)
@@ -307,8 +309,7 @@ static int check_owner_mode(const struct stat *st, const char *what, const char 
  * ConfigMap volumes link every file into ..data/). The last component is
  * opened with O_NOFOLLOW, and the path of what was opened is read back from
  * /proc when available, so a link swapped meanwhile is noticed. */
-static int open_link_inside(const char *dirreal, const char *name, int oflags,
-                            struct sg_error *err)
+static int open_link_inside(const char *dirreal, const char *name, int oflags, struct sg_error *err)
 {
     char *path = NULL, *target = NULL, proc[64], back[PATH_MAX + 1];
     size_t dl = strlen(dirreal);
@@ -567,11 +568,12 @@ int sg_migrations_load_flags(const char *dir, unsigned flags, struct sg_migratio
             goto out;
         }
         /* Only a golang .up.sql/.down.sql pair of one name may share a version. */
-        int dup = !added &&
-                  (layout == LAYOUT_DBMATE || strcmp(m->name, name) != 0 ||
-                   (layout == LAYOUT_UP && m->file) ||
-                   (layout == LAYOUT_DOWN &&
-                    (m->down_file || (m->file && !has_suffix(m->file, strlen(m->file), ".up.sql")))));
+        int dup =
+            !added &&
+            (layout == LAYOUT_DBMATE || strcmp(m->name, name) != 0 ||
+             (layout == LAYOUT_UP && m->file) ||
+             (layout == LAYOUT_DOWN &&
+              (m->down_file || (m->file && !has_suffix(m->file, strlen(m->file), ".up.sql")))));
         if (dup) {
             sg_error_set(err, SG_EX_DATA, "two migrations with version %s: %s and %s", version,
                          m->file ? m->file : m->down_file, files[i].fname);
@@ -590,8 +592,7 @@ int sg_migrations_load_flags(const char *dir, unsigned flags, struct sg_migratio
             sg_error_set(err, SG_EX_OSERR, "out of memory");
             goto out;
         }
-        if (!(buf = read_at(dirfd, dirreal, dir, files[i].fname, flags, &len, &m->hardlinked,
-                            err)))
+        if (!(buf = read_at(dirfd, dirreal, dir, files[i].fname, flags, &len, &m->hardlinked, err)))
             goto out;
         int prc = sg_migration_parse(m, buf, len, layout, err);
         free(buf);

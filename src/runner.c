@@ -27,9 +27,9 @@
  * retrying them only delays the message. */
 static int transient(const struct sg_error *e)
 {
-    static const char *const retry[] = {"08001", "08006", "53300", "57P01", "57P02", "57P03",
-                                        "1040", "1203",
-                                        "2002", "2003", "2005", "2006", "2013", NULL};
+    static const char *const retry[] = {"08001", "08006", "53300", "57P01", "57P02",
+                                        "57P03", "1040",  "1203",  "2002",  "2003",
+                                        "2005",  "2006",  "2013",  NULL};
 
     if (e->code != SG_EX_UNAVAILABLE)
         return 0;
@@ -141,8 +141,8 @@ static void log_ahead(const struct sg_plan *p)
 }
 
 /* Reads the ledger and builds the plan. */
-static int read_plan(struct sg_ctx *ctx, struct sg_conn *c, struct sg_ledger *l,
-                     struct sg_plan *p, struct sg_error *err)
+static int read_plan(struct sg_ctx *ctx, struct sg_conn *c, struct sg_ledger *l, struct sg_plan *p,
+                     struct sg_error *err)
 {
     sg_ledger_free(l);
     sg_plan_free(p);
@@ -295,8 +295,7 @@ static void release(struct sg_conn *c, const struct sg_lock *lk)
 
     if (c->driver->unlock(c, lk, &e) < 0)
         sg_log(SG_LOG_WARN, "unlock_failed", SG_F(SG_S("error", e.msg)),
-               "unable to release lock %s: %s (closing the session releases it)", lk->desc,
-               e.msg);
+               "unable to release lock %s: %s (closing the session releases it)", lk->desc, e.msg);
 }
 
 /* Applies one step, retrying table-lock timeouts (code 75) with backoff. */
@@ -355,8 +354,7 @@ static int run_up(struct sg_ctx *ctx, struct sg_conn **cp, struct sg_error *err)
     long long t0 = sg_now_ms(), sid = 0;
     size_t napplied = 0;
 
-    enum acquire_result a =
-        acquire(ctx, cp, NULL, 1, ctx->o->lock_timeout_ms, &lk, &l, &p, err);
+    enum acquire_result a = acquire(ctx, cp, NULL, 1, ctx->o->lock_timeout_ms, &lk, &l, &p, err);
     struct sg_conn *c = *cp;
     if (a == ACQ_ERROR)
         goto out;
@@ -387,13 +385,12 @@ static int run_up(struct sg_ctx *ctx, struct sg_conn **cp, struct sg_error *err)
             break;
         if (max_applied && sg_version_cmp(m->version, max_applied) < 0)
             sg_log(SG_LOG_WARN, "out_of_order", SG_F(SG_S("version", m->version)),
-                   "applying %s out of order: version %s is already applied", m->file,
-                   max_applied);
+                   "applying %s out of order: version %s is already applied", m->file, max_applied);
         struct sg_step st = {
             .m = m,
             .applied_by = ctx->applied_by,
-            .lock_timeout_ms = m->lock_timeout_ms >= 0 ? m->lock_timeout_ms
-                                                       : ctx->o->ddl_lock_timeout_ms,
+            .lock_timeout_ms =
+                m->lock_timeout_ms >= 0 ? m->lock_timeout_ms : ctx->o->ddl_lock_timeout_ms,
         };
         long long ts = sg_now_ms();
         sg_log(SG_LOG_INFO, "applying",
@@ -401,10 +398,10 @@ static int run_up(struct sg_ctx *ctx, struct sg_conn **cp, struct sg_error *err)
                "applying %s%s", m->file, m->no_transaction ? " (without a transaction)" : "");
         if (apply_step(ctx, c, &st, err) < 0)
             goto out_locked;
-        sg_log(SG_LOG_INFO, "applied",
-               SG_F(SG_S("version", m->version), SG_S("name", m->name),
-                    SG_I("ms", sg_now_ms() - ts)),
-               "applied %s in %lld ms", m->file, sg_now_ms() - ts);
+        sg_log(
+            SG_LOG_INFO, "applied",
+            SG_F(SG_S("version", m->version), SG_S("name", m->name), SG_I("ms", sg_now_ms() - ts)),
+            "applied %s in %lld ms", m->file, sg_now_ms() - ts);
         napplied++;
     }
     if (check_session(c, sid, err) < 0)
@@ -441,8 +438,8 @@ int sg_cmd_up(struct sg_ctx *ctx, struct sg_error *err)
 }
 
 /* Runs fn under the lock with a freshly read, verified-by-fn plan. */
-typedef int (*locked_fn)(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan *p,
-                         void *arg, struct sg_error *err);
+typedef int (*locked_fn)(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan *p, void *arg,
+                         struct sg_error *err);
 
 static int with_lock(struct sg_ctx *ctx, locked_fn fn, void *arg, struct sg_error *err)
 {
@@ -492,7 +489,9 @@ static int do_down(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan *
         const struct sg_plan_item *it = &p->v[i];
         if (it->state == SG_STATE_PENDING)
             continue;
-        struct sg_step st = {.m = it->m, .down = 1, .applied_by = ctx->applied_by,
+        struct sg_step st = {.m = it->m,
+                             .down = 1,
+                             .applied_by = ctx->applied_by,
                              .lock_timeout_ms = ctx->o->ddl_lock_timeout_ms};
         long long t0 = sg_now_ms();
         sg_log(SG_LOG_INFO, "rolling_back", SG_F(SG_S("version", it->m->version)),
@@ -505,7 +504,8 @@ static int do_down(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan *
         done++;
     }
     if (done == 0)
-        sg_log(SG_LOG_INFO, "nothing_to_roll_back", SG_NOFIELDS, "no applied migration to roll back");
+        sg_log(SG_LOG_INFO, "nothing_to_roll_back", SG_NOFIELDS,
+               "no applied migration to roll back");
     return 0;
 }
 
@@ -530,8 +530,9 @@ static int do_repair(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan
         enum sg_ledger_op op = ctx->o->repair_applied ? SG_LEDGER_CLEAN : SG_LEDGER_DELETE;
         if (c->driver->ledger_edit(c, ctx->o->table, op, it->m, version, ctx->applied_by, err) < 0)
             return -1;
-        sg_log(SG_LOG_INFO, "repaired", SG_F(SG_S("version", version),
-                                             SG_S("as", ctx->o->repair_applied ? "applied" : "not-applied")),
+        sg_log(SG_LOG_INFO, "repaired",
+               SG_F(SG_S("version", version),
+                    SG_S("as", ctx->o->repair_applied ? "applied" : "not-applied")),
                "version %s recorded as %s", version,
                ctx->o->repair_applied ? "applied" : "not applied (it will run again)");
         return 0;
@@ -581,8 +582,8 @@ int sg_cmd_baseline(struct sg_ctx *ctx, struct sg_error *err)
     return with_lock(ctx, do_baseline, v, err);
 }
 
-int sg_session_lock(struct sg_ctx *ctx, struct sg_conn **cp, const char *name,
-                    long long timeout_ms, struct sg_lock *lk, struct sg_error *err)
+int sg_session_lock(struct sg_ctx *ctx, struct sg_conn **cp, const char *name, long long timeout_ms,
+                    struct sg_lock *lk, struct sg_error *err)
 {
     struct sg_ledger l = {0};
     struct sg_plan p = {0};
@@ -616,7 +617,8 @@ static int do_adopt(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan 
     if (p->n != p->pending)
         return sg_error_set(err, SG_EX_DATA,
                             "the ledger %s already records migrations: adopt only fills an empty "
-                            "ledger", ctx->o->table);
+                            "ledger",
+                            ctx->o->table);
     if (!c->driver->read_versions)
         return sg_error_set(err, SG_EX_CONFIG, "adopt is not supported by the %s driver",
                             c->driver->name);
@@ -630,8 +632,10 @@ static int do_adopt(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan 
     for (size_t i = 0; i < foreign.n; i++) {
         char v[SG_VERSION_MAX + 1];
         if (sg_version_canon(foreign.v[i].version, v) < 0) {
-            rc = sg_error_set(err, SG_EX_DATA, "schema_migrations holds version '%.30s', not 1 to "
-                                               "20 digits", foreign.v[i].version);
+            rc = sg_error_set(err, SG_EX_DATA,
+                              "schema_migrations holds version '%.30s', not 1 to "
+                              "20 digits",
+                              foreign.v[i].version);
             goto out;
         }
         memcpy(foreign.v[i].version, v, sizeof v);
@@ -639,14 +643,17 @@ static int do_adopt(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan 
     sg_ledger_sort(&foreign);
     if (golang) {
         if (foreign.n != 1) {
-            rc = sg_error_set(err, SG_EX_DATA, "a golang-migrate schema_migrations table holds one "
-                                               "row; this one holds %zu", foreign.n);
+            rc = sg_error_set(err, SG_EX_DATA,
+                              "a golang-migrate schema_migrations table holds one "
+                              "row; this one holds %zu",
+                              foreign.n);
             goto out;
         }
         if (foreign.v[0].dirty) {
             rc = sg_error_set(err, SG_EX_DATA,
                               "golang-migrate left version %s dirty: fix it with `migrate force` "
-                              "first", foreign.v[0].version);
+                              "first",
+                              foreign.v[0].version);
             goto out;
         }
         /* golang-migrate keeps only the current version: everything up to it ran. */
@@ -661,17 +668,20 @@ static int do_adopt(struct sg_ctx *ctx, struct sg_conn *c, const struct sg_plan 
         }
     } else {
         for (size_t i = 0, j = 0; i < foreign.n; i++) {
-            while (j < ctx->set.n && sg_version_cmp(ctx->set.v[j].version, foreign.v[i].version) < 0)
+            while (j < ctx->set.n &&
+                   sg_version_cmp(ctx->set.v[j].version, foreign.v[i].version) < 0)
                 j++;
             const struct sg_migration *m =
                 j < ctx->set.n && strcmp(ctx->set.v[j].version, foreign.v[i].version) == 0
-                    ? &ctx->set.v[j] : NULL;
+                    ? &ctx->set.v[j]
+                    : NULL;
             if (!m)
-                sg_log(SG_LOG_WARN, "adopt_without_file", SG_F(SG_S("version", foreign.v[i].version)),
+                sg_log(SG_LOG_WARN, "adopt_without_file",
+                       SG_F(SG_S("version", foreign.v[i].version)),
                        "version %s is recorded by dbmate but has no file here; recorded as missing",
                        foreign.v[i].version);
-            if (c->driver->ledger_edit(c, ctx->o->table, SG_LEDGER_INSERT, m,
-                                       foreign.v[i].version, ctx->applied_by, err) < 0)
+            if (c->driver->ledger_edit(c, ctx->o->table, SG_LEDGER_INSERT, m, foreign.v[i].version,
+                                       ctx->applied_by, err) < 0)
                 goto out;
             n++;
         }

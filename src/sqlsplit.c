@@ -19,25 +19,25 @@
 /* Comment syntax, as bit flags so sg_sql_keyword (which has no dialect) can
  * ask for the union of all of them. */
 enum {
-    CM_NEST = 1,       /* block comments nest (PostgreSQL) */
-    CM_HASH = 2,       /* # starts a line comment (MySQL) */
+    CM_NEST = 1, /* block comments nest (PostgreSQL) */
+    CM_HASH = 2, /* # starts a line comment (MySQL) */
     CM_DASH_SPACE = 4, /* -- needs a blank or control byte after it (MySQL) */
-    CM_EXEC = 8        /* slash-star-bang is executable text, not a comment (MySQL) */
+    CM_EXEC = 8 /* slash-star-bang is executable text, not a comment (MySQL) */
 };
 
 /* Where line counting last stopped. Statements only move forward, so
  * counting from here keeps the whole split linear. */
 struct cursor {
-    size_t pos;     /* bytes before pos have been counted */
+    size_t pos; /* bytes before pos have been counted */
     long long line; /* line of pos */
-    size_t bol;     /* offset of the first byte of that line */
+    size_t bol; /* offset of the first byte of that line */
 };
 
 struct scanner {
     const char *s;
     size_t len;
     enum sg_dialect d;
-    unsigned rules;    /* CM_* */
+    unsigned rules; /* CM_* */
     const char *delim; /* MySQL only: the current delimiter; dlen 0 elsewhere */
     size_t dlen;
     const char *file;
@@ -107,12 +107,9 @@ static int word_is(const char *w, size_t n, const char *kw)
 static unsigned comment_rules(enum sg_dialect d)
 {
     switch (d) {
-    case SG_DIALECT_POSTGRES:
-        return CM_NEST;
-    case SG_DIALECT_MYSQL:
-        return CM_HASH | CM_DASH_SPACE | CM_EXEC;
-    case SG_DIALECT_SQLITE:
-        break;
+    case SG_DIALECT_POSTGRES: return CM_NEST;
+    case SG_DIALECT_MYSQL: return CM_HASH | CM_DASH_SPACE | CM_EXEC;
+    case SG_DIALECT_SQLITE: break;
     }
     return 0;
 }
@@ -319,8 +316,7 @@ static void pg_word(struct stmt_state *st, const char *w, size_t n)
     if (st->lead[0] != 'C' || st->paren > 0)
         return;
     if (!(st->lead[1] == 'F' || st->lead[1] == 'P' ||
-          (st->lead[1] == 'O' && st->lead[2] == 'R' &&
-           (st->lead[3] == 'F' || st->lead[3] == 'P'))))
+          (st->lead[1] == 'O' && st->lead[2] == 'R' && (st->lead[3] == 'F' || st->lead[3] == 'P'))))
         return;
     if (word_is(w, n, "BEGIN"))
         st->begin++;
@@ -414,8 +410,8 @@ static int pg_token(struct scanner *sc, struct stmt_state *st, size_t i, size_t 
         return 0;
     }
     if (is_digit(c)) {
-        for (j = i + 1; j < len && (is_alpha((unsigned char)s[j]) || is_digit((unsigned char)s[j]) ||
-                                    s[j] == '_');
+        for (j = i + 1; j < len && (is_alpha((unsigned char)s[j]) ||
+                                    is_digit((unsigned char)s[j]) || s[j] == '_');
              j++)
             ;
         *end = j;
@@ -523,16 +519,10 @@ static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *nex
             continue;
         }
         switch (sc->d) {
-        case SG_DIALECT_POSTGRES:
-            r = pg_token(sc, &st, i, &j);
-            break;
-        case SG_DIALECT_SQLITE:
-            r = sqlite_token(sc, &st, i, &j);
-            break;
+        case SG_DIALECT_POSTGRES: r = pg_token(sc, &st, i, &j); break;
+        case SG_DIALECT_SQLITE: r = sqlite_token(sc, &st, i, &j); break;
         case SG_DIALECT_MYSQL:
-        default:
-            r = mysql_token(sc, i, &j);
-            break;
+        default: r = mysql_token(sc, i, &j); break;
         }
         if (r < 0)
             return -1;
@@ -618,8 +608,8 @@ static int push_stmt(struct scanner *sc, struct sg_stmt **v, size_t *n, size_t *
     return 0;
 }
 
-int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *file,
-                 int first_line, struct sg_stmt **out, size_t *n, struct sg_error *err)
+int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *file, int first_line,
+                 struct sg_stmt **out, size_t *n, struct sg_error *err)
 {
     struct scanner sc;
     struct sg_stmt *v = NULL;
@@ -748,8 +738,8 @@ static size_t next_word(const char *s, size_t len, size_t i, enum sg_dialect d, 
 
 int sg_sql_is_txn_control(const char *stmt, size_t len, enum sg_dialect d)
 {
-    static const char *const always[] = {"BEGIN",   "COMMIT",    "END",    "ROLLBACK",
-                                         "ABORT",   "SAVEPOINT", "RELEASE"};
+    static const char *const always[] = {"BEGIN", "COMMIT",    "END",    "ROLLBACK",
+                                         "ABORT", "SAVEPOINT", "RELEASE"};
     size_t i, n, n2, k;
     int in_exec = 0;
 

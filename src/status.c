@@ -52,8 +52,9 @@ int sg_cmd_status(struct sg_ctx *ctx, struct sg_error *err)
     char lockdesc[96] = "";
 
     if (!ctx->has_url)
-        return sg_error_set(err, SG_EX_CONFIG, "status needs a database URL (--database-url or "
-                                               "DATABASE_URL)");
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "status needs a database URL (--database-url or "
+                            "DATABASE_URL)");
     {
         struct sg_conn *c = sg_session_open(ctx, err);
         char scope[512];
@@ -63,7 +64,8 @@ int sg_cmd_status(struct sg_ctx *ctx, struct sg_error *err)
         int rc = c->driver->ledger_read(c, ctx->o->table, &l, err);
         if (rc == 0 && ctx->o->has_lock_key)
             sg_lock_from_key(ctx->o->lock_key, &lk);
-        else if (rc == 0 && (rc = c->driver->scope(c, ctx->o->table, scope, sizeof scope, err)) == 0)
+        else if (rc == 0 &&
+                 (rc = c->driver->scope(c, ctx->o->table, scope, sizeof scope, err)) == 0)
             sg_lock_derive(scope, &lk);
         if (rc == 0)
             snprintf(lockdesc, sizeof lockdesc, "%s",
@@ -227,13 +229,14 @@ int sg_cmd_wait(struct sg_ctx *ctx, struct sg_error *err)
         if (l.exists && p.pending == 0 && p.dirty == 0) {
             for (size_t i = 0; i < p.n; i++)
                 if (p.v[i].state == SG_STATE_MISSING)
-                    sg_log(SG_LOG_INFO, "database_ahead", SG_F(SG_S("version", p.v[i].row->version)),
+                    sg_log(SG_LOG_INFO, "database_ahead",
+                           SG_F(SG_S("version", p.v[i].row->version)),
                            "version %s is recorded but has no file here: the database is ahead "
-                           "(rolling deploy)", p.v[i].row->version);
+                           "(rolling deploy)",
+                           p.v[i].row->version);
             sg_log(SG_LOG_INFO, "schema_ready",
                    SG_F(SG_I("applied", p.applied), SG_I("waited_ms", sg_now_ms() - start)),
-                   "schema is current (%zu applied) after %lld ms", p.applied,
-                   sg_now_ms() - start);
+                   "schema is current (%zu applied) after %lld ms", p.applied, sg_now_ms() - start);
             done = 1;
         }
         size_t pending = p.pending + p.dirty;
@@ -251,8 +254,8 @@ int sg_cmd_wait(struct sg_ctx *ctx, struct sg_error *err)
         }
         if (ctx->o->timeout_ms > 0 && now - start >= ctx->o->timeout_ms)
             return sg_error_set(err, SG_EX_TEMPFAIL,
-                                "%zu migration(s) still pending after %lld ms (--timeout)",
-                                pending, ctx->o->timeout_ms);
+                                "%zu migration(s) still pending after %lld ms (--timeout)", pending,
+                                ctx->o->timeout_ms);
         long long d = sg_backoff_ms(attempt++, 50, 1000);
         if (ctx->o->timeout_ms > 0 && d > ctx->o->timeout_ms - (now - start))
             d = ctx->o->timeout_ms - (now - start);

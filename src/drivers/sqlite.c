@@ -26,9 +26,9 @@
 struct sq_conn {
     struct sg_conn base;
     sqlite3 *db;
-    char *path;        /* database file */
-    char *lock_path;   /* <db>.schemagate-lock */
-    int lock_fd;       /* -1 until the first try_lock */
+    char *path; /* database file */
+    char *lock_path; /* <db>.schemagate-lock */
+    int lock_fd; /* -1 until the first try_lock */
     int held;
     long long held_key;
 };
@@ -63,20 +63,19 @@ static int sq_check_fs(const char *path, struct sg_error *err)
         snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
     if (statfs(dir, &fs) < 0) {
         snprintf(err->sqlstate, sizeof err->sqlstate, "%d", SQLITE_CANTOPEN);
-        return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open sqlite database %s: %s",
-                            path, strerror(errno));
+        return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open sqlite database %s: %s", path,
+                            strerror(errno));
     }
     switch ((unsigned long)fs.f_type) {
-    case 0x6969UL:     /* NFS */
-    case 0x517BUL:     /* SMB */
+    case 0x6969UL: /* NFS */
+    case 0x517BUL: /* SMB */
     case 0xFF534D42UL: /* CIFS */
     case 0xFE534D42UL: /* SMB2 */
         return sg_error_set(err, SG_EX_CONFIG,
                             "sqlite database %s is on a network filesystem, where file locks "
                             "are unreliable; keep it on a local disk or volume",
                             path);
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
@@ -164,8 +163,8 @@ static int sq_lock_fd(struct sq_conn *s, struct sg_error *err)
         return 0;
     s->lock_fd = open(s->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (s->lock_fd < 0)
-        return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open lock file %s: %s",
-                            s->lock_path, strerror(errno));
+        return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open lock file %s: %s", s->lock_path,
+                            strerror(errno));
     return 0;
 }
 
@@ -247,21 +246,18 @@ static int sq_lock_holder(struct sg_conn *c, const struct sg_lock *l, char *buf,
         return 0;
     note[n] = '\0';
     if (sscanf(note, "pid %ld on %127s since %lld", &pid, host, &since) == 3)
-        snprintf(buf, size, "pid %ld on %s for %lld s", pid, host,
-                 (long long)time(NULL) - since);
+        snprintf(buf, size, "pid %ld on %s for %lld s", pid, host, (long long)time(NULL) - since);
     return 0;
 }
 
-static int sq_table_exists(struct sq_conn *s, const char *table, int *exists,
-                           struct sg_error *err)
+static int sq_table_exists(struct sq_conn *s, const char *table, int *exists, struct sg_error *err)
 {
     sqlite3_stmt *st = NULL;
     int rc;
 
     for (;;) {
-        rc = sqlite3_prepare_v2(s->db,
-                                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                                -1, &st, NULL);
+        rc = sqlite3_prepare_v2(
+            s->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1", -1, &st, NULL);
         if (rc == SQLITE_OK) {
             sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
             rc = sqlite3_step(st);
@@ -306,8 +302,8 @@ static int sq_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger
                                (const char *)sqlite3_column_text(st, 2),
                                (const char *)sqlite3_column_text(st, 3),
                                sqlite3_column_int64(st, 4),
-                               (const char *)sqlite3_column_text(st, 5),
-                               sqlite3_column_int(st, 6), sqlite3_column_int64(st, 7)) < 0) {
+                               (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 6),
+                               sqlite3_column_int64(st, 7)) < 0) {
                 rc = SQLITE_NOMEM;
                 break;
             }
@@ -419,14 +415,14 @@ static int sq_ledger_stmt(struct sq_conn *s, const char *fmt, const char *table,
     return 0;
 }
 
-#define SQ_INSERT                                                                            \
-    "INSERT INTO \"%w\" (version, name, checksum, execution_ms, applied_by, dirty, "          \
+#define SQ_INSERT                                                                                  \
+    "INSERT INTO \"%w\" (version, name, checksum, execution_ms, applied_by, dirty, "               \
     "dirty_done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-#define SQ_UPDATE                                                                            \
-    "UPDATE \"%w\" SET execution_ms = ?4, dirty = ?6, dirty_done = ?7 WHERE version = ?1 "    \
+#define SQ_UPDATE                                                                                  \
+    "UPDATE \"%w\" SET execution_ms = ?4, dirty = ?6, dirty_done = ?7 WHERE version = ?1 "         \
     "AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?5 IS NOT NULL"
-#define SQ_DELETE                                                                            \
-    "DELETE FROM \"%w\" WHERE version = ?1 AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS "  \
+#define SQ_DELETE                                                                                  \
+    "DELETE FROM \"%w\" WHERE version = ?1 AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS "       \
     "NOT NULL AND ?5 IS NOT NULL AND ?6 IS NOT NULL AND ?7 IS NOT NULL"
 
 /* Sets err to "FILE:LINE:COL: message (sqlite N)" for a failure at p. */
@@ -440,11 +436,11 @@ static int sq_sql_error(struct sq_conn *s, const struct sg_section *sec, const c
         p += off;
     sg_sql_position(sec->sql, (size_t)(p - sec->sql), sec->line, &line, &col);
     snprintf(err->sqlstate, sizeof err->sqlstate, "%d", ec);
-    return sg_error_set(err, ec == SQLITE_INTERRUPT && sg_signal_pending()
-                                 ? SG_EX_SIGNAL_BASE + sg_signal_pending()
-                                 : SG_EX_DATA,
-                        "%s:%d:%d: %s (sqlite %d)", sec->file, line, col, sqlite3_errmsg(s->db),
-                        ec);
+    return sg_error_set(
+        err,
+        ec == SQLITE_INTERRUPT && sg_signal_pending() ? SG_EX_SIGNAL_BASE + sg_signal_pending()
+                                                      : SG_EX_DATA,
+        "%s:%d:%d: %s (sqlite %d)", sec->file, line, col, sqlite3_errmsg(s->db), ec);
 }
 
 /* Skips blanks and comments, so an error is reported at its statement. */
@@ -598,16 +594,15 @@ fail:
 }
 
 static int sq_ledger_edit(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                          const struct sg_migration *m, const char *version,
-                          const char *applied_by, struct sg_error *err)
+                          const struct sg_migration *m, const char *version, const char *applied_by,
+                          struct sg_error *err)
 {
     struct sq_conn *s = SQ(c);
 
     switch (op) {
     case SG_LEDGER_INSERT:
         return sq_ledger_stmt(s, SQ_INSERT, table, m, version, 0, applied_by, 0, 0, err);
-    case SG_LEDGER_DELETE:
-        return sq_ledger_stmt(s, SQ_DELETE, table, m, version, 0, "", 0, 0, err);
+    case SG_LEDGER_DELETE: return sq_ledger_stmt(s, SQ_DELETE, table, m, version, 0, "", 0, 0, err);
     case SG_LEDGER_CLEAN:
         return sq_ledger_stmt(s,
                               "UPDATE \"%w\" SET dirty = 0, dirty_done = 0 WHERE version = ?1 "
