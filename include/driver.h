@@ -7,9 +7,6 @@
  * that loses the session (connection dropped, backend terminated) sets code
  * SG_EX_UNAVAILABLE; the caller must then close the connection and never
  * carry on with another one (the lock went with the session). */
-/* TEAM NOTE (temporary, lead will remove): every engineer writing a driver or its
- * tests MUST read /tmp/common_prompt.md first -- ledger schema, driver semantics,
- * build flags, test-server rules, git rules (commit only your own paths). */
 #ifndef SG_DRIVER_H
 #define SG_DRIVER_H
 
