@@ -112,6 +112,7 @@ TEST_BINS := $(BIN) $(B)/unit-tests $(B)/e2e-tests $(HELPERS) \
 
 deps:
 	@tests/lib/deps.sh test
+	@tests/lib/deps.sh container
 
 # Everything: installs missing packages (as root), starts throwaway servers.
 test: deps

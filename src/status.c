@@ -118,9 +118,11 @@ int sg_cmd_status(struct sg_ctx *ctx, struct sg_error *err)
         printf("%-10s %-20s %-24s %s\n", "STATE", "VERSION", "APPLIED AT", "NAME");
         for (size_t i = 0; i < p.n; i++) {
             const struct sg_plan_item *it = &p.v[i];
-            printf("%-10s %-20s %-24s %s\n", sg_state_name(it->state),
-                   it->m ? it->m->version : it->row->version, it->row ? it->row->applied_at : "-",
-                   it->m ? it->m->name : it->row->name);
+            /* Every item has a file, a ledger row, or both. */
+            const char *version = it->m ? it->m->version : it->row ? it->row->version : "?";
+            const char *name = it->m ? it->m->name : it->row ? it->row->name : "?";
+            printf("%-10s %-20s %-24s %s\n", sg_state_name(it->state), version,
+                   it->row ? it->row->applied_at : "-", name);
         }
         printf("\n%zu applied, %zu pending, %zu changed, %zu missing, %zu dirty; lock key %s\n",
                p.applied, p.pending, p.changed, p.missing, p.dirty, lockdesc);
