@@ -12,6 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "e2e.h"
 #include "harness.h"
@@ -497,12 +500,27 @@ END_TEST
  * is not installed. Stopped by pgbouncer_stop(). PgBouncer turns away the
  * start-up packet's `options` (it tracks no such parameter), so the driver's
  * fallback runs too. */
+/* A TCP port on 127.0.0.1 that nothing listens on right now. */
+static int free_port(void)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof a;
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), port;
+
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    port = ntohs(a.sin_port);
+    close(fd);
+    return port;
+}
+
 static int pgbouncer_start(const char *mode, char *burl, size_t size)
 {
     char *bin = h_sh("command -v pgbouncer || ls /usr/sbin/pgbouncer 2>/dev/null");
     const char *base = getenv("SG_TEST_PG_URL"), *hp = strchr(base, '@');
     char host[128], port[16], ini[8192];
-    int bport = 30000 + (int)(getpid() % 20000);
+    int bport = free_port();
     char *o;
 
     if (!*bin) {
@@ -530,6 +548,12 @@ static int pgbouncer_start(const char *mode, char *burl, size_t size)
     free(o);
     free(bin);
     snprintf(burl, size, "postgres://postgres@127.0.0.1:%d/%s", bport, dbname);
+    /* -d returns before the listener is surely up: wait until it answers. */
+    o = h_sh("for i in $(seq 1 100); do psql -X -q -d '%s' -c 'SELECT 1' >/dev/null 2>&1 && "
+             "exit 0; sleep 0.05; done; echo not-ready; cat '%s/pgb.log'",
+             burl, dir);
+    ck_assert_msg(!h_has(o, "not-ready"), "pgbouncer did not start: %s", o);
+    free(o);
     o = h_sh("for i in 1 2 3 4; do psql -X -q -d '%s' -c 'SELECT pg_sleep(0.5)' >/dev/null "
              "2>&1 & done; wait",
              burl);
