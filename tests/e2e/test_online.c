@@ -87,7 +87,18 @@ static pid_t blocker(int secs)
         execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
         _exit(127);
     }
-    usleep(500000); /* the transaction has read the table */
+    /* Wait until the transaction has read the table and sleeps inside it. */
+    for (int i = 0; i < 200; i++) {
+        char *o = pg ? sql("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND "
+                           "query LIKE 'BEGIN; SELECT count(*) FROM orders%'")
+                     : sql("SELECT count(*) FROM information_schema.PROCESSLIST WHERE "
+                           "INFO LIKE 'DO SLEEP%'");
+        int n = atoi(o);
+        free(o);
+        if (n > 0)
+            break;
+        usleep(25000);
+    }
     return pid;
 }
 
@@ -177,7 +188,14 @@ START_TEST(test_advisory_lock_wait_is_not_subject_to_the_ddl_lock_timeout)
     snprintf(log, sizeof log, "%s/holder.log", dir);
     const char *const args[] = {"-u", url, "--ddl-lock-timeout=200ms", "up", NULL};
     pid_t holder = h_spawn(dir, NULL, args, log);
-    usleep(500000);
+    for (int i = 0; i < 400; i++) {
+        char *o = h_sh("grep -c 'applying 000_slow' '%s'", log);
+        int n = atoi(o);
+        free(o);
+        if (n > 0)
+            break;
+        usleep(10000);
+    }
     struct h_result r;
     RUN(&r, "-u", url, "--ddl-lock-timeout=200ms", "up", "--", "true");
     ck_assert_msg(r.status == 0, "%d: %s", r.status, r.err);

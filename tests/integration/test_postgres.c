@@ -12,6 +12,9 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <libpq-fe.h>
 
@@ -985,12 +988,27 @@ START_TEST(test_unreachable_server_is_unavailable_and_multi_host_urls_work)
 }
 END_TEST
 
+/* A TCP port on 127.0.0.1 that nothing listens on right now. */
+static int it_free_port(void)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof a;
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), port;
+
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    port = ntohs(a.sin_port);
+    close(fd);
+    return port;
+}
+
 START_TEST(test_a_hot_standby_is_refused)
 {
     const char *dir = getenv("PGTEST_DIR"), *bin = getenv("PGTEST_BIN");
     char cmd[2048], url[256], sdir[512];
     const char *as = getuid() == 0 ? "runuser -u postgres -- " : "";
-    int port = 20000 + (int)(getpid() % 30000);
+    int port = it_free_port();
     struct sg_error e = {0};
 
     if (!dir || !bin) {
