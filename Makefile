@@ -22,12 +22,13 @@ OPT       := -O2 -g
 FORTIFY   := -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2
 endif
 
-WARN      := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wformat-security \
+WERROR    ?= 1
+WARN      := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -Wshadow -Wformat=2 -Wformat-security \
              -Wstrict-prototypes -Wmissing-prototypes -Wold-style-definition -Wvla \
              -Wpointer-arith -Wundef -Wcast-align -Wwrite-strings
 HARDEN    := $(FORTIFY) -fstack-protector-strong -fstack-clash-protection -fPIE
 HARDEN_LD := -pie -Wl,-z,relro,-z,now -Wl,-z,noexecstack
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Iinclude $(OPT) $(WARN) $(HARDEN) \
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Iinclude $(OPT) $(WARN) $(HARDEN) -MMD -MP \
                -DSG_VERSION='"$(VERSION)"'
 BASE_LDFLAGS := $(HARDEN_LD) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 
@@ -44,14 +45,14 @@ PKG_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS))
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS  = $(BASE_CFLAGS) $(PKG_CFLAGS) \
+ALL_CFLAGS  = $(CPPFLAGS) $(BASE_CFLAGS) $(PKG_CFLAGS) \
               $(foreach d,$(DRIVERS),-DSG_HAVE_$(shell echo $(d) | tr a-z A-Z)) $(CFLAGS)
 ALL_LDFLAGS = $(BASE_LDFLAGS) $(LDFLAGS)
 
 # The engine (no client library needed) and the drivers.
 # Pure modules (unit-tested without any database) and the engine above them.
 PURE_SRC  := src/error.c src/log.c src/config.c src/migration.c src/checksum.c src/lock.c \
-             src/ledger.c src/sqlsplit.c src/clock.c src/handoff.c src/cli.c
+             src/ledger.c src/sqlsplit.c src/clock.c src/handoff.c src/cli.c src/buf.c
 CORE_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
 DRV_SRC   := $(foreach d,$(DRIVERS),src/drivers/$(d).c)
 PURE_OBJ  := $(PURE_SRC:src/%.c=$(B)/%.o)
@@ -81,7 +82,7 @@ $(DRIVERS_STAMP):
 	@rm -f $(B)/.drivers-*
 	@touch $@
 
-$(B)/%.o: src/%.c $(wildcard include/*.h) Makefile $(DRIVERS_STAMP)
+$(B)/%.o: src/%.c Makefile $(DRIVERS_STAMP)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -91,12 +92,12 @@ $(BIN): $(CORE_OBJ) $(DRV_OBJ) $(B)/main.o
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS)
 
 # Tests: unit (no servers), e2e (the real binary), integration (driver conformance).
-$(B)/tests/%.o: tests/%.c $(wildcard include/*.h) $(wildcard tests/*/*.h) Makefile
+$(B)/tests/%.o: tests/%.c Makefile
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Wno-missing-prototypes -Wno-format-truncation -Itests -c -o $@ $<
 
-$(B)/unit-tests: $(UNIT_SRC:%.c=$(B)/%.o) $(PURE_OBJ)
+$(B)/unit-tests: $(UNIT_SRC:%.c=$(B)/%.o) $(CORE_OBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS) $(CHECK_LIBS)
 $(B)/e2e-tests: $(E2E_SRC:%.c=$(B)/%.o)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(CHECK_LIBS)
@@ -159,3 +160,5 @@ lint:
 
 clean:
 	rm -rf build build-san
+
+-include $(wildcard $(B)/*.d $(B)/drivers/*.d $(B)/tests/*/*.d)

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "log.h"
+#include "migration.h"
 
 enum sg_command {
     SG_CMD_NONE,
@@ -40,19 +41,23 @@ struct sg_options {
     long long lock_key;
     enum sg_log_level log_level;
     enum sg_log_format log_format;
-    const char *format; /* status --format: "text" | "json" */
-    const char *to_version; /* up --to */
+    int json; /* status --format=json */
+    const char *to_version; /* up --to, canonical (points into to_buf), or NULL */
+    char to_buf[SG_VERSION_MAX + 1];
     const char *lock_name; /* lock --name */
-    const char *adopt_from; /* adopt --from */
+    int adopt_golang; /* adopt --from: 1 golang-migrate, 0 dbmate */
     const char *scrub_env; /* --scrub-env list */
     int allow_insecure_files; /* --allow-insecure-files */
-    int repair_applied; /* repair: 1 --applied, 0 --not-applied, -1 unset */
-    const char *arg; /* positional argument (new NAME, down N, VERSION) */
+    int repair_applied; /* repair: 1 --applied, 0 --not-applied */
+    char version[SG_VERSION_MAX + 1]; /* repair/baseline VERSION, canonical */
+    long long count; /* down N (default 1) */
+    const char *name; /* new NAME */
     char **program; /* argv after "--", NULL-terminated, or NULL */
 };
 
-/* Parses argv and the environment into o. Code 64 for usage errors, 78 for
- * bad values. */
+/* Parses argv and the environment into o, and checks every command's
+ * arguments: code 64 for usage errors (the only source of 64), 78 for bad
+ * values. */
 int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *err);
 void sg_cli_free(struct sg_options *o);
 void sg_cli_usage(void); /* --help, to stdout */

@@ -1,4 +1,4 @@
-/* clock.h -- monotonic time and interruptible sleeps. */
+/* clock.h -- monotonic time, interruptible sleeps and backoff. */
 #ifndef SG_CLOCK_H
 #define SG_CLOCK_H
 
@@ -6,5 +6,9 @@
 long long sg_now_ms(void);
 /* Sleeps up to ms, returning early (-1) when a termination signal arrived. */
 int sg_sleep_ms(long long ms);
+
+/* Jittered exponential backoff: the delay for attempt n (0-based), between
+ * base_ms and cap_ms, with "equal jitter" (half fixed, half random). */
+long long sg_backoff_ms(unsigned attempt, long long base_ms, long long cap_ms);
 
 #endif

@@ -1,132 +1,150 @@
-/* driver.h -- the one seam between the engine and a database. Each backend
- * is one file in src/drivers/ exporting one `const struct sg_driver`; the
- * engine reaches a database only through the sg_drv_* wrappers below.
+/* driver.h -- the one seam between the core and a database: primitives only.
+ * A driver knows how to talk to its server: open a session, run SQL and say
+ * where it failed, take and describe the lock, read the ledger and render
+ * its writes in the server's dialect. The product's rules -- what a
+ * migration may hold, one transaction or statement by statement, the dirty
+ * marker, resume, FILE:LINE:COL, exit statuses -- live once, in apply.c and
+ * engine.c. Each backend is one file in src/drivers/ exporting one
+ * `const struct sg_driver`; docs/ARCHITECTURE.md says how to add one.
  *
  * Contract shared by every operation: return 0 (or the documented value) on
- * success, -1 on failure with `err` set at the moment of failure. A failure
- * that loses the session (connection dropped, backend terminated) sets code
- * SG_EX_UNAVAILABLE; the caller must then close the connection and never
- * carry on with another one (the lock went with the session). */
+ * success, -1 on failure with `err` set at the moment of failure. Codes a
+ * driver sets: 65 (SQL error), 69 (the session is lost: connection dropped,
+ * backend terminated -- the caller must close it and never carry on with
+ * another one, the lock went with the session), 75 (a lock wait timed out
+ * or deadlocked: nothing of the statement happened, a retry may succeed),
+ * 70 (the lock is no longer held), 78 (bad setting), 71 (out of memory). A
+ * driver never reads the pending signal: it asks the stop callback it was
+ * given, and reports an interrupted statement as an error like any other;
+ * the core turns it into 128+N. */
 #ifndef SG_DRIVER_H
 #define SG_DRIVER_H
 
 #include <stddef.h>
+
+#include "buf.h"
 #include "config.h"
 #include "error.h"
-#include "migration.h"
+#include "ledger.h"
+#include "lock.h"
+#include "sqlsplit.h"
 
 struct sg_conn { /* first member of every driver's connection */
     const struct sg_driver *driver;
+    int (*stop)(void); /* nonzero: give up what you are waiting for (never NULL) */
 };
 
 struct sg_connect_opts {
     const char *application_name; /* "schemagate <host> <pid>" unless the URL sets one */
-    long long statement_timeout_ms; /* 0 = none; bounds each migration statement */
-    long long ddl_lock_timeout_ms; /* 0 = none; table-lock wait inside migrations */
-};
-
-/* The advisory lock, derived by lock.c from the driver's scope string. */
-struct sg_lock {
-    long long key; /* PostgreSQL advisory key; SQLite lock-file byte */
-    char name[65]; /* MySQL GET_LOCK name, <= 64 ASCII characters */
-    char desc[96]; /* what logs and status show */
-};
-
-struct sg_ledger_row {
-    char version[SG_VERSION_MAX + 1];
-    char *name;
-    char checksum[65];
-    char *applied_at; /* UTC, ISO 8601 */
-    long long execution_ms;
-    char *applied_by;
-    int dirty; /* a non-transactional migration started but did not finish */
-    long long dirty_done; /* statements of it known to have completed */
-};
-
-struct sg_ledger {
-    int exists; /* the ledger table exists */
-    struct sg_ledger_row *v;
-    size_t n; /* sorted by version */
-};
-
-void sg_ledger_free(struct sg_ledger *l);
-/* Appends a row (strings copied). For drivers. */
-int sg_ledger_push(struct sg_ledger *l, const char *version, const char *name, const char *checksum,
-                   const char *applied_at, long long execution_ms, const char *applied_by,
-                   int dirty, long long dirty_done);
-/* Sorts rows by version. For drivers, after reading. */
-void sg_ledger_sort(struct sg_ledger *l);
-
-/* One unit of work: run a migration's up section and insert its ledger row,
- * or run its down section and delete the row -- atomically where the backend
- * and the migration allow it, else bracketed by a dirty marker. */
-struct sg_step {
-    const struct sg_migration *m;
-    int down;
-    const char *applied_by; /* "host:pid" */
-    long long lock_timeout_ms; /* table-lock timeout for this step, 0 = none */
-};
-
-/* Ledger edits without running SQL (repair, baseline, adopt). */
-enum sg_ledger_op {
-    SG_LEDGER_INSERT, /* record version as applied (clean) */
-    SG_LEDGER_DELETE, /* forget version */
-    SG_LEDGER_CLEAN /* clear the dirty flag of version */
+    /* Asked while a driver waits (a busy file, a poll slice): nonzero means
+     * the caller was told to stop. NULL: never. */
+    int (*stop)(void);
 };
 
 #define SG_CAP_TRANSACTIONAL_DDL 1u /* DDL rolls back with its transaction */
-#define SG_CAP_LOCK_SESSION_ID 2u /* session_id() is meaningful (pooler check) */
-#define SG_CAP_NAMED_LOCK 4u /* the lock is known by l->name (GET_LOCK), not l->key */
+#define SG_CAP_NAMED_LOCK 2u /* the lock is known by l->name (GET_LOCK), not l->key */
+#define SG_CAP_TXN_CLOCK 4u /* ledger_sql renders execution_ms < 0 as the server's own
+                               measure of the transaction's age, so a whole transactional
+                               migration and its ledger row can go in one exec */
+
+/* ledger_read flags */
+#define SG_LEDGER_PROBE 1u /* the last read found no ledger: check cheaply before reading */
 
 struct sg_driver {
     const char *name; /* "postgres" */
     const char *const *schemes; /* {"postgres", "postgresql", NULL} */
+    enum sg_dialect dialect; /* which splitter and rules the core uses */
     unsigned caps;
+    const char *begin_sql; /* opens a write transaction: "BEGIN", "START TRANSACTION" */
 
-    /* Opens one session. Unreachable/refused/auth errors: code 69 (and
-     * err->sqlstate where known, e.g. "53300", "57P03", "1040" so the engine
-     * can decide to retry); bad parameters: code 78. */
+    /* -- session -- */
+
+    /* Opens one session. Unreachable/refused/auth errors: code 69 with
+     * err->sqlstate where known; bad parameters: code 78. */
     struct sg_conn *(*connect)(const struct sg_url *url, const struct sg_connect_opts *o,
                                struct sg_error *err);
     /* Ends the session (releasing every lock it holds). NULL is a no-op. */
     void (*close)(struct sg_conn *c);
+    /* Is this connect failure worth retrying (server starting, refused,
+     * too many connections)? Auth failures and unknown databases are not. */
+    int (*transient)(const struct sg_error *err);
+    /* Called once the lock is held, before anything is written: session
+     * settings for migrating and refusals of environments that break the
+     * lock (hot standby, Galera). Kept off the connect path so a no-op start
+     * and a waiter's poll cost one connection and one query. Optional. */
+    int (*prepare)(struct sg_conn *c, struct sg_error *err);
+    /* Cancels whatever the session is running. Async-signal-safe; may be NULL. */
+    void (*interrupt)(struct sg_conn *c);
+
+    /* -- SQL -- */
+
+    /* Runs sql[0..len): one statement or a script of several, parsed by the
+     * server (or, for SQLite, by the library), stopping at the first error.
+     * Results are discarded. *done (if given) gets the number of statements
+     * that completed. On failure err->msg is the server's message alone (no
+     * file, no position), with err->sqlstate, err->pos/err->line where the
+     * server says, and the codes of the contract above. */
+    int (*exec)(struct sg_conn *c, const char *sql, size_t len, size_t *done,
+                struct sg_error *err);
+    /* Is a transaction open on the session (after a statement of the
+     * migration's own, or after a failure)? 1 yes, 0 no. */
+    int (*in_transaction)(struct sg_conn *c);
+    /* Renders statements that set the table-lock wait (lock_ms) and the
+     * statement time limit (stmt_ms) for what follows; 0 means none (the
+     * session's value at connect). `local`: only until the end of the
+     * current transaction, where the dialect can. Appends complete
+     * statements, each followed by `;`, or nothing when the backend has no
+     * such setting (or, with local, when nothing needs setting). */
+    void (*timeouts_sql)(struct sg_conn *c, long long lock_ms, long long stmt_ms, int local,
+                         struct sg_buf *out);
+    /* Did statement stmt[0..len), which failed with err, change nothing
+     * (refused while parsing, resolving names, checking privileges or
+     * waiting for a lock)? 1 yes, 0 it may have. NULL: never known. */
+    int (*failed_cleanly)(struct sg_conn *c, const char *stmt, size_t len,
+                          const struct sg_error *err);
+    /* After a lock wait timed out on `table` (as written in the statement,
+     * may be ""), describes who holds it into buf ("" when unknown). Optional. */
+    void (*blocker)(struct sg_conn *c, const char *table, char *buf, size_t size);
+
+    /* -- lock -- */
+
     /* Writes into buf a string naming what the ledger belongs to: database,
      * schema and table (SQLite: the database file). lock.c hashes it. */
     int (*scope)(struct sg_conn *c, const char *table, char *buf, size_t size,
                  struct sg_error *err);
     /* Tries the lock once, without waiting and without leaving a statement
      * open: 1 acquired, 0 held by someone else, -1 error (close the session:
-     * the lock may have been granted just as the error fired). */
+     * the lock may have been granted just as the error fired). Taking it
+     * again on the session that holds it returns 1 and does not stack. */
     int (*try_lock)(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err);
     int (*unlock)(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err);
+    /* Still holding the lock, on this same server session? 1 yes, 0 no, -1
+     * error (a session that moved under us, behind a pooler, is code 78). */
+    int (*lock_held)(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err);
     /* Describes the current holder ("pid 4242 (schemagate web-1 7) from
      * 10.0.0.5 for 12 s"); 0 with buf "" when unknown. */
     int (*lock_holder)(struct sg_conn *c, const struct sg_lock *l, char *buf, size_t size,
                        struct sg_error *err);
-    /* Still holding the lock on this same session? 1 yes, 0 no, -1 error. */
-    int (*lock_held)(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err);
-    /* Reads the ledger; a missing table gives exists = 0, not an error. */
-    int (*ledger_read)(struct sg_conn *c, const char *table, struct sg_ledger *out,
-                       struct sg_error *err);
+    /* Renders one statement, followed by `;`, that fails (exec: code 70, or
+     * 78 when a pooler moved the session) unless this session still holds
+     * the lock it took: the fence a migration's transaction runs last before
+     * COMMIT, and a tracked one after each ledger write. Appends nothing
+     * when no lock is held or the backend cannot check it in SQL. */
+    void (*fence_sql)(struct sg_conn *c, struct sg_buf *out);
+
+    /* -- ledger -- */
+
     /* Creates the ledger table if missing. Called only under the lock. */
     int (*ledger_create)(struct sg_conn *c, const char *table, struct sg_error *err);
-    /* Runs one step (see struct sg_step). SQL errors: code 65 with
-     * "FILE:LINE[:COL]: message (SQLSTATE)". */
-    int (*apply)(struct sg_conn *c, const char *table, const struct sg_step *s,
-                 struct sg_error *err);
-    int (*ledger_edit)(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                       const struct sg_migration *m, const char *version, const char *applied_by,
-                       struct sg_error *err);
-    /* Server-side session id (backend pid, connection id); -1 on error. */
-    long long (*session_id)(struct sg_conn *c, struct sg_error *err);
-    /* Cancels whatever the session is running. Async-signal-safe; may be NULL. */
-    void (*interrupt)(struct sg_conn *c);
-    /* Called once the lock is held, before anything is written: session
-     * settings for migrating (timeouts) and refusals of environments that
-     * break the lock (hot standby, Galera). Kept off the connect path so a
-     * no-op start and a waiter's poll cost one connection and one query.
-     * Optional. */
-    int (*prepare)(struct sg_conn *c, struct sg_error *err);
+    /* Reads the ledger; a missing table gives exists = 0, not an error. */
+    int (*ledger_read)(struct sg_conn *c, const char *table, unsigned flags,
+                       struct sg_ledger *out, struct sg_error *err);
+    /* Renders one write to the ledger (values quoted for the dialect, the
+     * table qualified) into out as one statement without a trailing `;`,
+     * for the core to run alone or inside a migration's transaction. -1 with
+     * err set when a value cannot be rendered. */
+    int (*ledger_sql)(struct sg_conn *c, const char *table, enum sg_ledger_op op,
+                      const struct sg_ledger_row *row, struct sg_buf *out, struct sg_error *err);
     /* Reads another tool's history table (`adopt`): column `version` and,
      * with with_dirty, column `dirty` of `table` (a validated identifier)
      * into out (name/checksum empty). A missing table gives exists = 0.
@@ -135,23 +153,95 @@ struct sg_driver {
                          struct sg_ledger *out, struct sg_error *err);
 };
 
-/* The backends; each is defined only when compiled in (SG_HAVE_<NAME>). */
+/* The backends; each is defined only when linked in (make DRIVERS=...). */
 extern const struct sg_driver sg_driver_sqlite;
 extern const struct sg_driver sg_driver_postgres;
 extern const struct sg_driver sg_driver_mysql;
 
+/* Adds a driver to the registry (tests' fake driver). 0, or -1 when full. */
+int sg_driver_register(const struct sg_driver *d);
 /* The registry: the driver whose schemes include `scheme`, or NULL. */
 const struct sg_driver *sg_driver_find(const char *scheme);
 /* Writes the compiled-in schemes, comma separated, for error messages. */
 void sg_driver_schemes(char *buf, size_t size);
 
+/* The wrappers the core calls; each carries the contract of its entry. */
+
 /* Opens a session with the driver for url->scheme (code 78 if none). */
 struct sg_conn *sg_drv_connect(const struct sg_url *url, const struct sg_connect_opts *o,
                                struct sg_error *err);
+
 static inline void sg_drv_close(struct sg_conn *c)
 {
     if (c)
         c->driver->close(c);
+}
+
+static inline int sg_drv_exec(struct sg_conn *c, const char *sql, size_t len, size_t *done,
+                              struct sg_error *err)
+{
+    return c->driver->exec(c, sql, len, done, err);
+}
+
+static inline int sg_drv_in_transaction(struct sg_conn *c)
+{
+    return c->driver->in_transaction(c);
+}
+
+static inline int sg_drv_try_lock(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err)
+{
+    return c->driver->try_lock(c, l, err);
+}
+
+static inline int sg_drv_unlock(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err)
+{
+    return c->driver->unlock(c, l, err);
+}
+
+static inline int sg_drv_lock_held(struct sg_conn *c, const struct sg_lock *l,
+                                   struct sg_error *err)
+{
+    return c->driver->lock_held(c, l, err);
+}
+
+/* Never fails: "" when the driver cannot say. */
+static inline void sg_drv_lock_holder(struct sg_conn *c, const struct sg_lock *l, char *buf,
+                                      size_t size)
+{
+    struct sg_error ignored = {0};
+
+    buf[0] = '\0';
+    if (c->driver->lock_holder && c->driver->lock_holder(c, l, buf, size, &ignored) < 0)
+        buf[0] = '\0';
+}
+
+static inline int sg_drv_scope(struct sg_conn *c, const char *table, char *buf, size_t size,
+                               struct sg_error *err)
+{
+    return c->driver->scope(c, table, buf, size, err);
+}
+
+static inline int sg_drv_prepare(struct sg_conn *c, struct sg_error *err)
+{
+    return c->driver->prepare ? c->driver->prepare(c, err) : 0;
+}
+
+static inline int sg_drv_ledger_create(struct sg_conn *c, const char *table, struct sg_error *err)
+{
+    return c->driver->ledger_create(c, table, err);
+}
+
+static inline int sg_drv_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
+                                     struct sg_ledger *out, struct sg_error *err)
+{
+    return c->driver->ledger_read(c, table, flags, out, err);
+}
+
+static inline int sg_drv_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
+                                    const struct sg_ledger_row *row, struct sg_buf *out,
+                                    struct sg_error *err)
+{
+    return c->driver->ledger_sql(c, table, op, row, out, err);
 }
 
 #endif

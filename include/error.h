@@ -10,6 +10,12 @@ struct sg_error {
     int code; /* an enum sg_exit value; 0 while no error is set */
     int sys_errno; /* errno at failure, or 0 */
     char sqlstate[8]; /* SQLSTATE (or MySQL errno as text) when the database failed */
+    /* Where the database placed an error in SQL we sent (drivers' exec):
+     * pos is 1 + the byte offset in the text sent, 0 when unknown; line is
+     * the 1-based line inside the failing statement when only that is known
+     * (MySQL's "at line N"), else 0. apply.c turns them into FILE:LINE:COL. */
+    long long pos;
+    int line;
     char msg[512]; /* one line, lowercase, no trailing period, never a password */
 };
 
@@ -20,6 +26,10 @@ int sg_error_set(struct sg_error *err, int code, const char *fmt, ...)
 
 /* Prepends "CONTEXT: " to an already-set message, keeping code. Returns -1. */
 int sg_error_prefix(struct sg_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Appends "; MORE" to an already-set message, keeping code. Returns -1. */
+int sg_error_append(struct sg_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 void sg_error_clear(struct sg_error *err);

@@ -26,6 +26,31 @@ struct sg_stmt {
 int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *file, int first_line,
                  struct sg_stmt **out, size_t *n, struct sg_error *err);
 
+/* sg_sql_split_ex flags. */
+#define SG_SPLIT_CLIENT 1u /* a client-only command (mysql's DELIMITER) was taken out:
+                              the text cannot go to the server as it stands */
+#define SG_SPLIT_OPEN_END 2u /* the last statement has no delimiter after it */
+
+/* As sg_sql_split, and *flags (if given) gets SG_SPLIT_* bits. */
+int sg_sql_split_ex(const char *sql, size_t len, enum sg_dialect d, const char *file,
+                    int first_line, struct sg_stmt **out, size_t *n, unsigned *flags,
+                    struct sg_error *err);
+
+/* True if the statement may commit an open transaction implicitly (MySQL:
+ * anything but plain DML and reads). Always 0 for the other dialects, whose
+ * DDL is transactional. */
+int sg_sql_commits_implicitly(const char *stmt, size_t len, enum sg_dialect d);
+
+/* True if the statement cannot run inside a transaction block: VACUUM, and
+ * on PostgreSQL CREATE/DROP INDEX CONCURRENTLY, REINDEX ... CONCURRENTLY,
+ * CREATE/DROP DATABASE and TABLESPACE, ALTER SYSTEM. */
+int sg_sql_needs_autocommit(const char *stmt, size_t len, enum sg_dialect d);
+
+/* The table a statement works on, as written (ALTER TABLE t, CREATE INDEX
+ * i ON t, INSERT INTO t, UPDATE t, ...), quotes removed, or "" when it
+ * cannot tell. Names the table in a lock-timeout message. */
+void sg_sql_target_table(const char *stmt, size_t len, enum sg_dialect d, char *out, size_t size);
+
 /* Copies the statement's first keyword, upper-cased, into kw ("" if none). */
 void sg_sql_keyword(const char *stmt, size_t len, char *kw, size_t size);
 

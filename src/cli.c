@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "exitcodes.h"
+#include "migration.h"
 
 enum {
     OPT_TABLE = 256,
@@ -172,18 +173,64 @@ static int duration(const char *flag, const char *env, const char *def, long lon
     return sg_duration_parse(v, what, out, err);
 }
 
-int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *err)
+/* The flags as typed, before the environment fills the gaps. */
+struct flags {
+    const char *url, *dir, *table, *lock_timeout, *wait_db, *ddl_lt, *ddl_retries, *stmt;
+    const char *log_format, *log_level, *lock_key, *timeout, *scrub, *to, *format, *from;
+    const char *words[4]; /* positional words after the command */
+    int nwords, verbosity, applied; /* applied: 1 --applied, 0 --not-applied, -1 unset */
+};
+
+static int command_word(const char *word, struct sg_options *o, struct sg_error *err)
 {
-    const char *f_url = NULL, *f_dir = NULL, *f_table = NULL, *f_lock_timeout = NULL;
-    const char *f_wait_db = NULL, *f_ddl_lt = NULL, *f_ddl_retries = NULL, *f_stmt = NULL;
-    const char *f_log_format = NULL, *f_log_level = NULL, *f_lock_key = NULL, *f_timeout = NULL;
-    const char *f_scrub = NULL;
-    int verbosity = 0, c;
-    const char *v;
     char safe[64];
 
-    memset(o, 0, sizeof *o);
-    o->repair_applied = -1;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(word, commands[i].word) == 0) {
+            o->command = commands[i].cmd;
+            return 0;
+        }
+    return sg_error_set(err, SG_EX_USAGE, "unknown command '%s' (see schemagate --help)",
+                        safe_arg(word, safe));
+}
+
+static void take_flag(int c, struct flags *f, struct sg_options *o)
+{
+    switch (c) {
+    case 'u': f->url = optarg; break;
+    case 'd': f->dir = optarg; break;
+    case OPT_TABLE: f->table = optarg; break;
+    case OPT_LOCK_TIMEOUT: f->lock_timeout = optarg; break;
+    case OPT_LOCK_KEY: f->lock_key = optarg; break;
+    case OPT_WAIT_FOR_DB: f->wait_db = optarg; break;
+    case OPT_DDL_LOCK_TIMEOUT: f->ddl_lt = optarg; break;
+    case OPT_DDL_RETRIES: f->ddl_retries = optarg; break;
+    case OPT_STATEMENT_TIMEOUT: f->stmt = optarg; break;
+    case OPT_LOG_FORMAT: f->log_format = optarg; break;
+    case OPT_LOG_LEVEL: f->log_level = optarg; break;
+    case OPT_SCRUB_ENV: f->scrub = optarg; break;
+    case OPT_ALLOW_INSECURE: o->allow_insecure_files = 1; break;
+    case OPT_TO: f->to = optarg; break;
+    case OPT_FORMAT: f->format = optarg; break;
+    case OPT_TIMEOUT: f->timeout = optarg; break;
+    case OPT_NAME: o->lock_name = optarg; break;
+    case OPT_FROM: f->from = optarg; break;
+    case OPT_APPLIED: f->applied = 1; break;
+    case OPT_NOT_APPLIED: f->applied = 0; break;
+    case 'q': f->verbosity--; break;
+    case 'v': f->verbosity++; break;
+    default: break;
+    }
+}
+
+/* getopt_long with a leading '+': options, the command, its words, and
+ * "--" after which everything is the program. */
+static int parse_argv(int argc, char **argv, struct flags *f, struct sg_options *o,
+                      struct sg_error *err)
+{
+    char safe[64];
+    int c;
+
     optind = 0; /* full re-initialisation of GNU getopt */
     opterr = 0;
     for (;;) {
@@ -192,21 +239,16 @@ int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *e
             if (optind > 1 && optind <= argc && strcmp(argv[optind - 1], "--") == 0) {
                 if (optind < argc)
                     o->program = argv + optind;
-                break;
+                return 0;
             }
             if (optind >= argc)
-                break;
+                return 0;
             const char *word = argv[optind++];
             if (o->command == SG_CMD_NONE) {
-                for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-                    if (strcmp(word, commands[i].word) == 0)
-                        o->command = commands[i].cmd;
-                if (o->command == SG_CMD_NONE)
-                    return sg_error_set(err, SG_EX_USAGE,
-                                        "unknown command '%s' (see schemagate --help)",
-                                        safe_arg(word, safe));
-            } else if (!o->arg) {
-                o->arg = word;
+                if (command_word(word, o, err) < 0)
+                    return -1;
+            } else if (f->nwords < (int)(sizeof f->words / sizeof f->words[0])) {
+                f->words[f->nwords++] = word;
             } else {
                 return sg_error_set(err, SG_EX_USAGE, "unexpected argument '%s'",
                                     safe_arg(word, safe));
@@ -214,81 +256,64 @@ int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *e
             continue;
         }
         switch (c) {
-        case 'u': f_url = optarg; break;
-        case 'd': f_dir = optarg; break;
-        case OPT_TABLE: f_table = optarg; break;
-        case OPT_LOCK_TIMEOUT: f_lock_timeout = optarg; break;
-        case OPT_LOCK_KEY: f_lock_key = optarg; break;
-        case OPT_WAIT_FOR_DB: f_wait_db = optarg; break;
-        case OPT_DDL_LOCK_TIMEOUT: f_ddl_lt = optarg; break;
-        case OPT_DDL_RETRIES: f_ddl_retries = optarg; break;
-        case OPT_STATEMENT_TIMEOUT: f_stmt = optarg; break;
-        case OPT_LOG_FORMAT: f_log_format = optarg; break;
-        case OPT_LOG_LEVEL: f_log_level = optarg; break;
-        case OPT_SCRUB_ENV: f_scrub = optarg; break;
-        case OPT_ALLOW_INSECURE: o->allow_insecure_files = 1; break;
-        case OPT_TO: o->to_version = optarg; break;
-        case OPT_FORMAT: o->format = optarg; break;
-        case OPT_TIMEOUT: f_timeout = optarg; break;
-        case OPT_NAME: o->lock_name = optarg; break;
-        case OPT_FROM: o->adopt_from = optarg; break;
-        case OPT_APPLIED: o->repair_applied = 1; break;
-        case OPT_NOT_APPLIED: o->repair_applied = 0; break;
-        case 'q': verbosity--; break;
-        case 'v': verbosity++; break;
         case 'h': o->command = SG_CMD_HELP; return 0;
         case 'V': o->command = SG_CMD_VERSION; return 0;
         case ':':
             return sg_error_set(err, SG_EX_USAGE, "option %s needs a value",
                                 safe_arg(argv[optind - 1], safe));
-        default:
+        case '?':
             return sg_error_set(err, SG_EX_USAGE, "unknown option %s (see schemagate --help)",
                                 safe_arg(argv[optind - 1], safe));
+        default: take_flag(c, f, o);
         }
     }
-    if (o->command == SG_CMD_HELP || o->command == SG_CMD_VERSION)
-        return 0;
-    if (o->command == SG_CMD_NONE)
-        return sg_error_set(err, SG_EX_USAGE, "no command given (see schemagate --help)");
+}
 
-    /* Logging first, so later errors are rendered as the user asked. */
-    v = f_log_format ? f_log_format : getenv("SCHEMAGATE_LOG_FORMAT");
+static int logging(const struct flags *f, struct sg_options *o, struct sg_error *err)
+{
+    const char *v = f->log_format ? f->log_format : getenv("SCHEMAGATE_LOG_FORMAT");
+
     if (!v || !*v || strcmp(v, "text") == 0)
         o->log_format = SG_LOG_TEXT;
     else if (strcmp(v, "json") == 0)
         o->log_format = SG_LOG_JSON;
     else
         return sg_error_set(err, SG_EX_CONFIG, "%s: unknown log format '%.20s' (text or json)",
-                            f_log_format ? "--log-format" : "SCHEMAGATE_LOG_FORMAT", v);
-    v = f_log_level ? f_log_level : getenv("SCHEMAGATE_LOG_LEVEL");
+                            f->log_format ? "--log-format" : "SCHEMAGATE_LOG_FORMAT", v);
+    v = f->log_level ? f->log_level : getenv("SCHEMAGATE_LOG_LEVEL");
     o->log_level = SG_LOG_INFO;
     if (v && *v) {
-        if (strcmp(v, "debug") == 0)
-            o->log_level = SG_LOG_DEBUG;
-        else if (strcmp(v, "info") == 0)
-            o->log_level = SG_LOG_INFO;
-        else if (strcmp(v, "warn") == 0)
-            o->log_level = SG_LOG_WARN;
-        else if (strcmp(v, "error") == 0)
-            o->log_level = SG_LOG_ERROR;
-        else if (strcmp(v, "quiet") == 0)
-            o->log_level = SG_LOG_QUIET;
-        else
+        static const struct {
+            const char *name;
+            enum sg_log_level level;
+        } levels[] = {{"debug", SG_LOG_DEBUG}, {"info", SG_LOG_INFO}, {"warn", SG_LOG_WARN},
+                      {"error", SG_LOG_ERROR}, {"quiet", SG_LOG_QUIET}};
+        size_t i;
+        for (i = 0; i < sizeof levels / sizeof levels[0]; i++)
+            if (strcmp(v, levels[i].name) == 0)
+                break;
+        if (i == sizeof levels / sizeof levels[0])
             return sg_error_set(err, SG_EX_CONFIG,
                                 "%s: unknown log level '%.20s' (debug, info, warn, error)",
-                                f_log_level ? "--log-level" : "SCHEMAGATE_LOG_LEVEL", v);
+                                f->log_level ? "--log-level" : "SCHEMAGATE_LOG_LEVEL", v);
+        o->log_level = levels[i].level;
     }
-    if (verbosity > 0)
+    if (f->verbosity > 0)
         o->log_level = SG_LOG_DEBUG;
-    else if (verbosity < 0)
+    else if (f->verbosity < 0)
         o->log_level = SG_LOG_ERROR;
+    return 0;
+}
 
-    /* Database URL: flag, then DATABASE_URL, then DATABASE_URL_FILE. */
-    v = getenv("SCHEMAGATE_ALLOW_INSECURE_FILES");
+/* Database URL: flag, then DATABASE_URL, then DATABASE_URL_FILE. */
+static int database_url(const struct flags *f, struct sg_options *o, struct sg_error *err)
+{
+    const char *v = getenv("SCHEMAGATE_ALLOW_INSECURE_FILES");
+
     if (v && strcmp(v, "1") == 0)
         o->allow_insecure_files = 1;
-    if (f_url) {
-        o->database_url = strdup(f_url);
+    if (f->url) {
+        o->database_url = strdup(f->url);
         o->database_url_source = "--database-url";
     } else {
         const char *env = getenv("DATABASE_URL"), *file = getenv("DATABASE_URL_FILE");
@@ -304,50 +329,169 @@ int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *e
             o->database_url_source = "DATABASE_URL_FILE";
         }
     }
-    o->migrations_dir = f_dir ? f_dir : getenv("SCHEMAGATE_MIGRATIONS_DIR");
+    if ((f->url || o->database_url_source) && !o->database_url)
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    return 0;
+}
+
+static int settings(const struct flags *f, struct sg_options *o, struct sg_error *err)
+{
+    const char *v;
+
+    o->migrations_dir = f->dir ? f->dir : getenv("SCHEMAGATE_MIGRATIONS_DIR");
     if (!o->migrations_dir || !*o->migrations_dir)
         o->migrations_dir = "./migrations";
-    o->table = f_table ? f_table : getenv("SCHEMAGATE_TABLE");
+    o->table = f->table ? f->table : getenv("SCHEMAGATE_TABLE");
     if (!o->table || !*o->table)
         o->table = "schemagate_migrations";
     if (!sg_ident_valid(o->table))
         return sg_error_set(err, SG_EX_CONFIG,
                             "%s: '%.70s' is not a plain identifier ([A-Za-z_][A-Za-z0-9_]*, at "
                             "most 63 characters)",
-                            f_table ? "--table" : "SCHEMAGATE_TABLE", o->table);
-    o->scrub_env = f_scrub ? f_scrub : getenv("SCHEMAGATE_SCRUB_ENV");
-
-    if (duration(f_lock_timeout, "SCHEMAGATE_LOCK_TIMEOUT", "0", &o->lock_timeout_ms, err) < 0 ||
-        duration(f_wait_db, "SCHEMAGATE_WAIT_FOR_DB", "30s", &o->wait_for_db_ms, err) < 0 ||
-        duration(f_ddl_lt, "SCHEMAGATE_DDL_LOCK_TIMEOUT", "5s", &o->ddl_lock_timeout_ms, err) < 0 ||
-        duration(f_stmt, "SCHEMAGATE_STATEMENT_TIMEOUT", "0", &o->statement_timeout_ms, err) < 0 ||
-        duration(f_timeout, "SCHEMAGATE_TIMEOUT", "0", &o->timeout_ms, err) < 0)
+                            f->table ? "--table" : "SCHEMAGATE_TABLE", o->table);
+    o->scrub_env = f->scrub ? f->scrub : getenv("SCHEMAGATE_SCRUB_ENV");
+    if (duration(f->lock_timeout, "SCHEMAGATE_LOCK_TIMEOUT", "0", &o->lock_timeout_ms, err) < 0 ||
+        duration(f->wait_db, "SCHEMAGATE_WAIT_FOR_DB", "30s", &o->wait_for_db_ms, err) < 0 ||
+        duration(f->ddl_lt, "SCHEMAGATE_DDL_LOCK_TIMEOUT", "5s", &o->ddl_lock_timeout_ms, err) <
+            0 ||
+        duration(f->stmt, "SCHEMAGATE_STATEMENT_TIMEOUT", "0", &o->statement_timeout_ms, err) <
+            0 ||
+        duration(f->timeout, "SCHEMAGATE_TIMEOUT", "0", &o->timeout_ms, err) < 0)
         return -1;
-
-    v = f_ddl_retries ? f_ddl_retries : getenv("SCHEMAGATE_DDL_RETRIES");
+    v = f->ddl_retries ? f->ddl_retries : getenv("SCHEMAGATE_DDL_RETRIES");
     o->ddl_retries = 5;
     if (v && *v) {
         char *end;
         o->ddl_retries = strtoll(v, &end, 10);
         if (*end || o->ddl_retries < 0 || o->ddl_retries > 1000 || !(*v >= '0' && *v <= '9'))
             return sg_error_set(err, SG_EX_CONFIG, "%s: '%.20s' is not a number from 0 to 1000",
-                                f_ddl_retries ? "--ddl-retries" : "SCHEMAGATE_DDL_RETRIES", v);
+                                f->ddl_retries ? "--ddl-retries" : "SCHEMAGATE_DDL_RETRIES", v);
     }
-    v = f_lock_key ? f_lock_key : getenv("SCHEMAGATE_LOCK_KEY");
+    v = f->lock_key ? f->lock_key : getenv("SCHEMAGATE_LOCK_KEY");
     if (v && *v) {
         char *end;
         o->lock_key = strtoll(v, &end, 10);
         if (*end || !((*v >= '0' && *v <= '9') || *v == '-'))
             return sg_error_set(err, SG_EX_CONFIG, "%s: '%.24s' is not a 64-bit integer",
-                                f_lock_key ? "--lock-key" : "SCHEMAGATE_LOCK_KEY", v);
+                                f->lock_key ? "--lock-key" : "SCHEMAGATE_LOCK_KEY", v);
         o->has_lock_key = 1;
     }
-    if (o->format && strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0)
-        return sg_error_set(err, SG_EX_USAGE, "--format: expected text or json");
+    return 0;
+}
+
+/* How many positional words each command takes: at least, at most. */
+static void arity(enum sg_command c, int *min, int *max)
+{
+    *min = *max = 0;
+    if (c == SG_CMD_NEW || c == SG_CMD_REPAIR || c == SG_CMD_BASELINE)
+        *min = *max = 1;
+    else if (c == SG_CMD_DOWN)
+        *max = 1;
+}
+
+static const char *command_name(enum sg_command c)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (commands[i].cmd == c)
+            return commands[i].word;
+    return "?";
+}
+
+/* Each command's own words and options, typed. */
+static int command_args(const struct flags *f, struct sg_options *o, struct sg_error *err)
+{
+    const char *cmd = command_name(o->command);
+    const char *w = f->nwords ? f->words[0] : NULL;
+    char safe[64];
+    int min, max;
+
+    arity(o->command, &min, &max);
+    if (f->nwords > max)
+        return sg_error_set(err, SG_EX_USAGE,
+                            "unexpected argument '%s' after %s: to run a program, put -- before "
+                            "it (schemagate %s -- %s ...)",
+                            safe_arg(f->words[max], safe), cmd, cmd, safe_arg(f->words[max], safe));
+    switch (o->command) {
+    case SG_CMD_NEW:
+        if (!w || !*w)
+            return sg_error_set(err, SG_EX_USAGE, "new needs a NAME");
+        {
+            char path[128], version[SG_VERSION_MAX + 1], *parsed = NULL;
+            int n = snprintf(path, sizeof path, "1_%s.sql", w);
+            int bad = n < 0 || (size_t)n >= sizeof path ||
+                      sg_migration_name_parse(path, version, &parsed) != 0;
+            free(parsed);
+            if (bad)
+                return sg_error_set(err, SG_EX_USAGE,
+                                    "new: '%s' is not a valid migration name ([A-Za-z0-9_.-]+)",
+                                    safe_arg(w, safe));
+        }
+        o->name = w;
+        break;
+    case SG_CMD_DOWN:
+        o->count = 1;
+        if (w) {
+            char *end;
+            o->count = strtoll(w, &end, 10);
+            if (*end || o->count < 1 || !(*w >= '0' && *w <= '9'))
+                return sg_error_set(err, SG_EX_USAGE, "down takes a positive count (default 1)");
+        }
+        break;
+    case SG_CMD_REPAIR:
+    case SG_CMD_BASELINE:
+        if (!w || sg_version_canon(w, o->version) < 0)
+            return sg_error_set(err, SG_EX_USAGE, "%s needs a VERSION (1 to 20 digits)", cmd);
+        if (o->command == SG_CMD_REPAIR && f->applied < 0)
+            return sg_error_set(err, SG_EX_USAGE, "repair needs --applied or --not-applied");
+        o->repair_applied = f->applied;
+        break;
+    case SG_CMD_ADOPT:
+        if (!f->from || (strcmp(f->from, "golang-migrate") != 0 && strcmp(f->from, "dbmate") != 0))
+            return sg_error_set(err, SG_EX_USAGE,
+                                "adopt needs --from=golang-migrate or --from=dbmate");
+        o->adopt_golang = strcmp(f->from, "golang-migrate") == 0;
+        break;
+    default: break;
+    }
+    if (f->to) {
+        if (o->command != SG_CMD_UP)
+            return sg_error_set(err, SG_EX_USAGE, "--to applies to up only");
+        if (sg_version_canon(f->to, o->to_buf) < 0)
+            return sg_error_set(err, SG_EX_USAGE,
+                                "--to: '%s' is not a version (1 to 20 digits, as in the file "
+                                "names)",
+                                safe_arg(f->to, safe));
+        o->to_version = o->to_buf;
+    }
+    if (f->format) {
+        if (strcmp(f->format, "text") != 0 && strcmp(f->format, "json") != 0)
+            return sg_error_set(err, SG_EX_USAGE, "--format: expected text or json");
+        o->json = strcmp(f->format, "json") == 0;
+    }
     if (o->program && o->command != SG_CMD_UP && o->command != SG_CMD_WAIT &&
         o->command != SG_CMD_LOCK)
         return sg_error_set(err, SG_EX_USAGE, "only up, wait and lock take -- PROGRAM");
     if (o->command == SG_CMD_LOCK && !o->program)
         return sg_error_set(err, SG_EX_USAGE, "lock needs -- COMMAND [ARG]...");
+    return 0;
+}
+
+int sg_cli_parse(int argc, char **argv, struct sg_options *o, struct sg_error *err)
+{
+    struct flags f;
+
+    memset(o, 0, sizeof *o);
+    memset(&f, 0, sizeof f);
+    f.applied = -1;
+    if (parse_argv(argc, argv, &f, o, err) < 0)
+        return -1;
+    if (o->command == SG_CMD_HELP || o->command == SG_CMD_VERSION)
+        return 0;
+    if (o->command == SG_CMD_NONE)
+        return sg_error_set(err, SG_EX_USAGE, "no command given (see schemagate --help)");
+    /* Logging first, so later errors are rendered as the user asked. */
+    if (logging(&f, o, err) < 0 || command_args(&f, o, err) < 0 || database_url(&f, o, err) < 0 ||
+        settings(&f, o, err) < 0)
+        return -1;
     return 0;
 }

@@ -1,7 +1,9 @@
-/* clock.c -- monotonic time and sleeps that a termination signal cuts short. */
+/* clock.c -- monotonic time, sleeps that a termination signal cuts short,
+ * and jittered backoff. */
 #include "clock.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "handoff.h"
@@ -27,4 +29,17 @@ int sg_sleep_ms(long long ms)
         if (sg_signal_pending())
             return -1;
     return 0;
+}
+
+long long sg_backoff_ms(unsigned attempt, long long base_ms, long long cap_ms)
+{
+    long long d = base_ms;
+
+    for (unsigned i = 0; i < attempt && d < cap_ms; i++)
+        d *= 2;
+    if (d > cap_ms)
+        d = cap_ms;
+    /* Equal jitter: never below half the step, so a herd spreads out without
+     * anyone spinning. random() is seeded per process in main. */
+    return d / 2 + (d > 1 ? random() % (d / 2 + 1) : 0);
 }

@@ -44,6 +44,24 @@ int sg_error_prefix(struct sg_error *err, const char *fmt, ...)
     return -1;
 }
 
+int sg_error_append(struct sg_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    size_t n;
+
+    if (!err)
+        return -1;
+    n = strnlen(err->msg, sizeof err->msg - 1);
+    if (n + 3 >= sizeof err->msg)
+        return -1;
+    memcpy(err->msg + n, "; ", 2);
+    n += 2;
+    va_start(ap, fmt);
+    vsnprintf(err->msg + n, sizeof err->msg - n, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
 void sg_error_clear(struct sg_error *err)
 {
     memset(err, 0, sizeof *err);

@@ -1,4 +1,4 @@
-/* lock.c -- lock identity derived from the ledger's scope, and backoff. */
+/* lock.c -- lock identity derived from the ledger's scope. */
 #include "lock.h"
 
 #include "checksum.h"
@@ -37,17 +37,4 @@ void sg_lock_from_key(long long key, struct sg_lock *out)
     out->key = key;
     snprintf(out->name, sizeof out->name, "schemagate:key:%lld", key);
     snprintf(out->desc, sizeof out->desc, "%lld", key);
-}
-
-long long sg_backoff_ms(unsigned attempt, long long base_ms, long long cap_ms)
-{
-    long long d = base_ms;
-
-    for (unsigned i = 0; i < attempt && d < cap_ms; i++)
-        d *= 2;
-    if (d > cap_ms)
-        d = cap_ms;
-    /* Equal jitter: never below half the step, so a herd spreads out without
-     * anyone spinning. random() is seeded per process in main. */
-    return d / 2 + (d > 1 ? random() % (d / 2 + 1) : 0);
 }

@@ -9,10 +9,12 @@
 
 #include "cli.h"
 #include "config.h"
+#include "engine.h"
 #include "exitcodes.h"
 #include "handoff.h"
 #include "log.h"
-#include "runner.h"
+#include "status.h"
+#include "supervise.h"
 
 static int needs_url(enum sg_command c)
 {
@@ -24,21 +26,86 @@ static int needs_migrations(enum sg_command c)
     return c != SG_CMD_NEW && c != SG_CMD_LOCK;
 }
 
-static void ctx_free(struct sg_ctx *ctx)
+/* The engine's settings, from the command line; its URL and migrations. */
+static int engine_setup(const struct sg_options *o, struct sg_engine *e, struct sg_error *err)
 {
-    sg_migrations_free(&ctx->set);
-    sg_url_free(&ctx->url);
+    char host[128] = "unknown";
+
+    e->table = o->table;
+    e->lock_timeout_ms = o->lock_timeout_ms;
+    e->wait_for_db_ms = o->wait_for_db_ms;
+    e->ddl_lock_timeout_ms = o->ddl_lock_timeout_ms;
+    e->statement_timeout_ms = o->statement_timeout_ms;
+    e->ddl_retries = o->ddl_retries;
+    e->has_lock_key = o->has_lock_key;
+    e->lock_key = o->lock_key;
+    gethostname(host, sizeof host - 1);
+    snprintf(e->applied_by, sizeof e->applied_by, "%s:%ld", host, (long)getpid());
+    snprintf(e->app_name, sizeof e->app_name, "schemagate %s %ld", host, (long)getpid());
+
+    if (o->database_url) {
+        if (sg_url_parse(o->database_url, &e->url, err) < 0)
+            return sg_error_prefix(err, "%s", o->database_url_source);
+        if (sg_url_load_password_file(&e->url, o->allow_insecure_files, err) < 0)
+            return -1;
+        e->has_url = 1;
+        if (e->url.password && strcmp(o->database_url_source, "--database-url") == 0)
+            sg_log(SG_LOG_WARN, "password_in_argv", SG_NOFIELDS,
+                   "the --database-url password is visible to every local user in "
+                   "/proc/PID/cmdline; use DATABASE_URL_FILE or password-file= instead");
+    } else if (needs_url(o->command)) {
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "no database URL: set --database-url, DATABASE_URL or "
+                            "DATABASE_URL_FILE");
+    }
+    if (needs_migrations(o->command) &&
+        sg_migrations_load_flags(o->migrations_dir,
+                                 o->allow_insecure_files ? SG_MIG_ALLOW_INSECURE : 0, &e->set,
+                                 err) < 0)
+        return -1;
+    for (size_t i = 0; i < e->set.n; i++)
+        if (e->set.v[i].hardlinked)
+            sg_log(SG_LOG_WARN, "migration_hardlinked", SG_F(SG_S("file", e->set.v[i].file)),
+                   "%s has other hard links: whoever can write one of them can change it",
+                   e->set.v[i].file);
+    return 0;
+}
+
+/* Runs the command; for `lock`, *status gets the child's exit status. */
+static int dispatch(const struct sg_options *o, struct sg_engine *e, int *status,
+                    struct sg_error *err)
+{
+    switch (o->command) {
+    case SG_CMD_UP: return sg_cmd_up(e, o->to_version, err);
+    case SG_CMD_STATUS: return sg_cmd_status(e, o->json, err);
+    case SG_CMD_VALIDATE: return sg_cmd_validate(e, err);
+    case SG_CMD_NEW: return sg_cmd_new(o->migrations_dir, o->name, err);
+    case SG_CMD_WAIT: return sg_cmd_wait(e, o->timeout_ms, err);
+    case SG_CMD_REPAIR: return sg_cmd_repair(e, o->version, o->repair_applied, err);
+    case SG_CMD_BASELINE: return sg_cmd_baseline(e, o->version, err);
+    case SG_CMD_ADOPT:
+        return sg_cmd_adopt(e, o->adopt_golang ? SG_ADOPT_GOLANG_MIGRATE : SG_ADOPT_DBMATE, err);
+    case SG_CMD_DOWN: return sg_cmd_down(e, o->count, err);
+    case SG_CMD_REDO:
+        if (sg_cmd_down(e, 1, err) < 0)
+            return -1;
+        return sg_cmd_up(e, NULL, err);
+    case SG_CMD_LOCK:
+        *status = sg_cmd_lock(e, o->lock_name, o->timeout_ms ? o->timeout_ms : o->lock_timeout_ms,
+                              o->program, o->scrub_env, err);
+        return *status < 0 ? -1 : 0;
+    default: return sg_error_set(err, SG_EX_SOFTWARE, "command not available");
+    }
 }
 
 int main(int argc, char **argv)
 {
     struct sg_options o;
     struct sg_error err = {0};
-    struct sg_ctx ctx;
-    char host[128] = "unknown";
-    int rc;
+    struct sg_engine e;
+    int status = 0;
 
-    memset(&ctx, 0, sizeof ctx);
+    memset(&e, 0, sizeof e);
     if (sg_cli_parse(argc, argv, &o, &err) < 0)
         goto fail;
     if (o.command == SG_CMD_HELP) {
@@ -55,100 +122,37 @@ int main(int argc, char **argv)
         goto fail;
     }
     srandom((unsigned)getpid() ^ (unsigned)time(NULL) ^ (unsigned)clock());
-    gethostname(host, sizeof host - 1);
-    ctx.o = &o;
-    snprintf(ctx.applied_by, sizeof ctx.applied_by, "%s:%ld", host, (long)getpid());
-    snprintf(ctx.app_name, sizeof ctx.app_name, "schemagate %s %ld", host, (long)getpid());
-
-    if (o.database_url) {
-        if (sg_url_parse(o.database_url, &ctx.url, &err) < 0) {
-            sg_error_prefix(&err, "%s", o.database_url_source);
-            goto fail;
-        }
-        if (sg_url_load_password_file(&ctx.url, o.allow_insecure_files, &err) < 0)
-            goto fail;
-        ctx.has_url = 1;
-        if (ctx.url.password && strcmp(o.database_url_source, "--database-url") == 0)
-            sg_log(SG_LOG_WARN, "password_in_argv", SG_NOFIELDS,
-                   "the --database-url password is visible to every local user in "
-                   "/proc/PID/cmdline; use DATABASE_URL_FILE or password-file= instead");
-    } else if (needs_url(o.command)) {
-        sg_error_set(&err, SG_EX_CONFIG,
-                     "no database URL: set --database-url, DATABASE_URL or DATABASE_URL_FILE");
+    if (engine_setup(&o, &e, &err) < 0 || dispatch(&o, &e, &status, &err) < 0)
         goto fail;
-    }
-    if (needs_migrations(o.command) &&
-        sg_migrations_load_flags(o.migrations_dir,
-                                 o.allow_insecure_files ? SG_MIG_ALLOW_INSECURE : 0, &ctx.set,
-                                 &err) < 0)
-        goto fail;
-    for (size_t i = 0; i < ctx.set.n; i++)
-        if (ctx.set.v[i].hardlinked)
-            sg_log(SG_LOG_WARN, "migration_hardlinked", SG_F(SG_S("file", ctx.set.v[i].file)),
-                   "%s has other hard links: whoever can write one of them can change it",
-                   ctx.set.v[i].file);
-
-    switch (o.command) {
-    case SG_CMD_UP: rc = sg_cmd_up(&ctx, &err); break;
-    case SG_CMD_STATUS: rc = sg_cmd_status(&ctx, &err); break;
-    case SG_CMD_VALIDATE: rc = sg_cmd_validate(&ctx, &err); break;
-    case SG_CMD_NEW: rc = sg_cmd_new(&ctx, &err); break;
-    case SG_CMD_WAIT: rc = sg_cmd_wait(&ctx, &err); break;
-    case SG_CMD_REPAIR: rc = sg_cmd_repair(&ctx, &err); break;
-    case SG_CMD_BASELINE: rc = sg_cmd_baseline(&ctx, &err); break;
-    case SG_CMD_ADOPT: rc = sg_cmd_adopt(&ctx, &err); break;
-    case SG_CMD_DOWN:
-    case SG_CMD_REDO: {
-        long long n = 1;
-        if (o.arg) {
-            char *end;
-            n = strtoll(o.arg, &end, 10);
-            if (*end || n < 1 || o.command == SG_CMD_REDO) {
-                rc = sg_error_set(&err, SG_EX_USAGE, "down takes a positive count (default 1)");
-                break;
-            }
-        }
-        rc = sg_cmd_down(&ctx, n, &err);
-        if (rc == 0 && o.command == SG_CMD_REDO)
-            rc = sg_cmd_up(&ctx, &err);
-        break;
-    }
-    case SG_CMD_LOCK: {
-        int status = sg_cmd_lock(&ctx, &err);
-        if (status < 0)
-            goto fail;
-        ctx_free(&ctx);
+    if (o.command == SG_CMD_LOCK) {
+        sg_engine_free(&e);
         sg_cli_free(&o);
         return status;
     }
-    default: rc = sg_error_set(&err, SG_EX_USAGE, "command not available");
-    }
-    if (rc < 0)
-        goto fail;
-
     if (o.program) {
         char **program = o.program;
         char scrub[1024];
         /* Free everything first: the app inherits none of our memory or fds. */
         snprintf(scrub, sizeof scrub, "DATABASE_URL_FILE%s%s", o.scrub_env ? "," : "",
                  o.scrub_env ? o.scrub_env : "");
-        ctx_free(&ctx);
+        sg_engine_free(&e);
         sg_log(SG_LOG_INFO, "exec", SG_F(SG_S("program", program[0])), "exec %s", program[0]);
         sg_cli_free(&o);
         sg_env_scrub(scrub);
         return sg_exec(program);
     }
-    ctx_free(&ctx);
+    sg_engine_free(&e);
     sg_cli_free(&o);
     return 0;
 
 fail:
+    /* 128+N: the one place a signal becomes an exit status. */
     if (sg_signal_pending())
         err.code = SG_EX_SIGNAL_BASE + sg_signal_pending();
     if (err.code == 0)
         err.code = SG_EX_SOFTWARE;
     sg_log(SG_LOG_ERROR, "fatal", SG_F(SG_I("exit", err.code)), "%s", err.msg);
-    ctx_free(&ctx);
+    sg_engine_free(&e);
     sg_cli_free(&o);
     return err.code;
 }

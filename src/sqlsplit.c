@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -478,8 +479,8 @@ static int semicolon_ends(enum sg_dialect d, struct stmt_state *st)
 
 /* Scans one statement whose first byte is s[i]. *end gets the end of its
  * last token (trailing blanks and comments dropped), *next the offset after
- * its delimiter. */
-static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *next)
+ * its delimiter; *closed is 1 if a delimiter ended it, 0 if the text did. */
+static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *next, int *closed)
 {
     const char *s = sc->s;
     size_t len = sc->len, last = i, j;
@@ -494,6 +495,7 @@ static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *nex
         if (sc->dlen && delim_at(sc, i)) {
             *end = last;
             *next = i + sc->dlen;
+            *closed = 1;
             return 0;
         }
         if (is_blank(c)) {
@@ -513,6 +515,7 @@ static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *nex
             if (semicolon_ends(sc->d, &st)) {
                 *end = last;
                 *next = i + 1;
+                *closed = 1;
                 return 0;
             }
             last = i = i + 1;
@@ -530,6 +533,7 @@ static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *nex
     }
     *end = last;
     *next = len;
+    *closed = 0;
     return 0;
 }
 
@@ -611,12 +615,22 @@ static int push_stmt(struct scanner *sc, struct sg_stmt **v, size_t *n, size_t *
 int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *file, int first_line,
                  struct sg_stmt **out, size_t *n, struct sg_error *err)
 {
+    return sg_sql_split_ex(sql, len, d, file, first_line, out, n, NULL, err);
+}
+
+int sg_sql_split_ex(const char *sql, size_t len, enum sg_dialect d, const char *file,
+                    int first_line, struct sg_stmt **out, size_t *n, unsigned *flags,
+                    struct sg_error *err)
+{
     struct scanner sc;
     struct sg_stmt *v = NULL;
     size_t cnt = 0, cap = 0, i = 0;
+    unsigned fl = 0;
 
     *out = NULL;
     *n = 0;
+    if (flags)
+        *flags = 0;
     if (!sql)
         len = 0;
     memset(&sc, 0, sizeof sc);
@@ -667,18 +681,26 @@ int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *fil
             if (r < 0)
                 goto fail;
             if (r > 0) {
+                fl |= SG_SPLIT_CLIENT;
                 i = next;
                 continue;
             }
         }
-        if (scan_statement(&sc, i, &end, &next) < 0)
+        int closed = 0;
+        if (scan_statement(&sc, i, &end, &next, &closed) < 0)
             goto fail;
         if (push_stmt(&sc, &v, &cnt, &cap, i, end - i) < 0)
             goto fail;
+        if (closed)
+            fl &= ~SG_SPLIT_OPEN_END;
+        else
+            fl |= SG_SPLIT_OPEN_END;
         i = next;
     }
     *out = v;
     *n = cnt;
+    if (flags)
+        *flags = fl;
     return 0;
 
 fail:
@@ -781,4 +803,203 @@ void sg_sql_position(const char *sql, size_t off, int first_line, int *line, int
     if (sql)
         cursor_seek(sql, &c, off);
     cursor_get(&c, off, line, col);
+}
+
+/* Up to `max` leading words of a statement, upper-cased into w[k] (each at
+ * most 23 bytes), skipping blanks, comments, MySQL executable-comment
+ * openers and parenthesised groups (REINDEX (VERBOSE) TABLE ...). Stops at
+ * the first token that is neither. Returns the number of words. */
+static int lead_words(const char *s, size_t len, enum sg_dialect d, char w[][24], int max)
+{
+    size_t i = 0, k;
+    int n = 0, in_exec = 0;
+
+    while (n < max) {
+        i = next_word(s, len, i, d, &k, &in_exec);
+        if (i >= len)
+            break;
+        if (k == 0 && s[i] == '(') {
+            size_t depth = 0;
+            for (; i < len; i++) {
+                if (s[i] == '(')
+                    depth++;
+                else if (s[i] == ')' && --depth == 0) {
+                    i++;
+                    break;
+                }
+            }
+            continue;
+        }
+        if (k == 0 || !is_ident_start((unsigned char)s[i]))
+            break;
+        size_t m = k < 23 ? k : 23;
+        for (size_t j = 0; j < m; j++)
+            w[n][j] = (char)to_upper((unsigned char)s[i + j]);
+        w[n][m] = '\0';
+        n++;
+        i += k;
+    }
+    return n;
+}
+
+int sg_sql_commits_implicitly(const char *stmt, size_t len, enum sg_dialect d)
+{
+    /* Statements that certainly keep a transaction open (MySQL Reference
+     * Manual, "Statements That Cause an Implicit Commit", read the other
+     * way round): plain DML and reads. Anything else -- DDL, CALL, LOCK,
+     * account or server statements -- may commit, so it is treated as if it
+     * did. */
+    static const char *const dml[] = {"INSERT", "UPDATE",  "DELETE",   "REPLACE", "SELECT",
+                                      "WITH",   "VALUES",  "TABLE",    "DO",      "SHOW",
+                                      "EXPLAIN", "DESCRIBE", "DESC",   NULL};
+    static const char *const set_commits[] = {"PASSWORD",  "ROLE",   "DEFAULT", "TRANSACTION",
+                                              "STATEMENT", "GLOBAL", NULL};
+    char w[2][24];
+    int n;
+
+    if (d != SG_DIALECT_MYSQL || !stmt)
+        return 0;
+    n = lead_words(stmt, len, d, w, 2);
+    if (n == 0)
+        return 0;
+    if (strcmp(w[0], "LOAD") == 0)
+        return !(n > 1 && (strcmp(w[1], "DATA") == 0 || strcmp(w[1], "XML") == 0));
+    if (strcmp(w[0], "SET") == 0) {
+        for (int i = 0; n > 1 && set_commits[i]; i++)
+            if (strcmp(w[1], set_commits[i]) == 0)
+                return 1;
+        /* SET autocommit = 1 commits. */
+        for (size_t i = 0; i + 10 <= len; i++)
+            if (word_is(stmt + i, 10, "AUTOCOMMIT"))
+                return 1;
+        return 0;
+    }
+    for (int i = 0; dml[i]; i++)
+        if (strcmp(w[0], dml[i]) == 0)
+            return 0;
+    return 1;
+}
+
+int sg_sql_needs_autocommit(const char *stmt, size_t len, enum sg_dialect d)
+{
+    char w[8][24];
+    int n;
+
+    if (!stmt || d == SG_DIALECT_MYSQL)
+        return 0;
+    n = lead_words(stmt, len, d, w, 8);
+    if (n == 0)
+        return 0;
+    if (strcmp(w[0], "VACUUM") == 0)
+        return 1;
+    if (d != SG_DIALECT_POSTGRES)
+        return 0;
+    /* "cannot run inside a transaction block" (SQLSTATE 25001). */
+    if (strcmp(w[0], "CREATE") == 0 || strcmp(w[0], "DROP") == 0 || strcmp(w[0], "REINDEX") == 0) {
+        for (int i = 1; i < n; i++)
+            if (strcmp(w[i], "CONCURRENTLY") == 0)
+                return 1;
+        if (strcmp(w[0], "REINDEX") != 0 && n > 1 &&
+            (strcmp(w[1], "DATABASE") == 0 || strcmp(w[1], "TABLESPACE") == 0))
+            return 1;
+        return 0;
+    }
+    if (strcmp(w[0], "ALTER") == 0 && n > 1 && strcmp(w[1], "SYSTEM") == 0)
+        return 1;
+    return 0;
+}
+
+/* One token for sg_sql_target_table: a word or quoted identifier (quotes
+ * removed, schema.table joined), or one punctuation byte. */
+static size_t target_token(const char *s, size_t len, size_t i, enum sg_dialect d, char *tok,
+                           size_t size)
+{
+    size_t k = 0, wl;
+    int in_exec = 0;
+
+    tok[0] = '\0';
+    i = next_word(s, len, i, d, &wl, &in_exec);
+    if (i >= len)
+        return len;
+    for (;;) {
+        char q = s[i];
+        if (q == '`' || q == '"' || (q == '[' && d == SG_DIALECT_SQLITE)) {
+            char close = q == '[' ? ']' : q;
+            for (i++; i < len; i++) {
+                if (s[i] == close) {
+                    if (i + 1 < len && s[i + 1] == close && close != ']')
+                        i++;
+                    else
+                        break;
+                }
+                if (k + 1 < size)
+                    tok[k++] = s[i];
+            }
+            i++;
+        } else if (is_ident_cont((unsigned char)s[i])) {
+            while (i < len && is_ident_cont((unsigned char)s[i])) {
+                if (k + 1 < size)
+                    tok[k++] = s[i];
+                i++;
+            }
+        } else if (k == 0) {
+            tok[k++] = s[i++];
+            break;
+        } else {
+            break;
+        }
+        if (i < len && s[i] == '.' && k + 1 < size) {
+            tok[k++] = '.';
+            i++;
+            continue;
+        }
+        break;
+    }
+    tok[k] = '\0';
+    return i;
+}
+
+void sg_sql_target_table(const char *stmt, size_t len, enum sg_dialect d, char *out, size_t size)
+{
+    static const char *const skip[] = {"IF",        "NOT",          "EXISTS",
+                                       "IGNORE",    "ONLINE",       "LOW_PRIORITY",
+                                       "QUICK",     "TEMPORARY",    "NO_WRITE_TO_BINLOG",
+                                       "LOCAL",     "ONLY",         "CONCURRENTLY",
+                                       "UNIQUE",    NULL};
+    char tok[192], first[24] = "";
+    size_t i = 0;
+    int take = 0;
+
+    if (!out || size == 0)
+        return;
+    out[0] = '\0';
+    if (!stmt)
+        return;
+    for (int n = 0; n < 64 && i < len; n++) {
+        i = target_token(stmt, len, i, d, tok, sizeof tok);
+        if (!tok[0])
+            return;
+        int kw = 0;
+        for (int j = 0; skip[j]; j++)
+            if (word_is(tok, strlen(tok), skip[j]))
+                kw = 1;
+        if (take && !kw) {
+            if (strcmp(tok, "(") == 0 || strcmp(tok, ",") == 0 || strcmp(tok, ";") == 0)
+                return;
+            snprintf(out, size, "%s", tok);
+            return;
+        }
+        if (n == 0) {
+            snprintf(first, sizeof first, "%.23s", tok);
+            if (word_is(tok, strlen(tok), "UPDATE") || word_is(tok, strlen(tok), "TRUNCATE"))
+                take = 1;
+            continue;
+        }
+        size_t tl = strlen(tok);
+        if (word_is(tok, tl, "TABLE") || word_is(tok, tl, "TABLES") || word_is(tok, tl, "INTO") ||
+            word_is(tok, tl, "FROM") ||
+            (word_is(tok, tl, "ON") &&
+             (word_is(first, strlen(first), "CREATE") || word_is(first, strlen(first), "DROP"))))
+            take = 1;
+    }
 }

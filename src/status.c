@@ -8,12 +8,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "status.h"
+
 #include "clock.h"
 #include "exitcodes.h"
 #include "handoff.h"
 #include "lock.h"
 #include "log.h"
-#include "runner.h"
 
 /* Writes s as a JSON string to f. */
 static void json_str(FILE *f, const char *s)
@@ -31,121 +32,121 @@ static void json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static int read_ledger(struct sg_ctx *ctx, struct sg_ledger *l, struct sg_error *err)
+static int read_ledger(struct sg_engine *e, struct sg_ledger *l, struct sg_error *err)
 {
-    struct sg_conn *c = sg_session_open(ctx, err);
+    struct sg_conn *c = sg_session_open(e, err);
     int rc;
 
     if (!c)
         return -1;
-    rc = c->driver->ledger_read(c, ctx->o->table, l, err);
-    sg_signals_watch(NULL);
-    sg_drv_close(c);
+    rc = sg_session_read(e, c, l, err);
+    sg_session_close(&c);
     return rc;
 }
 
-int sg_cmd_status(struct sg_ctx *ctx, struct sg_error *err)
+static void print_json(const struct sg_engine *e, const struct sg_plan *p, const char *lockdesc)
+{
+    printf("{\"lock_key\":");
+    json_str(stdout, lockdesc);
+    printf(",\"table\":");
+    json_str(stdout, e->table);
+    printf(",\"applied\":%zu,\"pending\":%zu,\"changed\":%zu,\"missing\":%zu,\"dirty\":%zu,"
+           "\"migrations\":[",
+           p->applied, p->pending, p->changed, p->missing, p->dirty);
+    for (size_t i = 0; i < p->n; i++) {
+        const struct sg_plan_item *it = &p->v[i];
+        printf("%s{\"version\":", i ? "," : "");
+        json_str(stdout, it->m ? it->m->version : it->row->version);
+        printf(",\"name\":");
+        json_str(stdout, it->m ? it->m->name : it->row->name);
+        printf(",\"state\":\"%s\",\"file\":", sg_state_name(it->state));
+        if (it->m)
+            json_str(stdout, it->m->file);
+        else
+            printf("null");
+        printf(",\"applied_at\":");
+        if (it->row)
+            json_str(stdout, it->row->applied_at);
+        else
+            printf("null");
+        if (it->row)
+            printf(",\"execution_ms\":%lld,\"applied_by\":", it->row->execution_ms);
+        else
+            printf(",\"execution_ms\":null,\"applied_by\":");
+        if (it->row)
+            json_str(stdout, it->row->applied_by);
+        else
+            printf("null");
+        printf("}");
+    }
+    printf("]}\n");
+}
+
+static void print_text(const struct sg_plan *p, const char *lockdesc)
+{
+    printf("%-10s %-20s %-24s %s\n", "STATE", "VERSION", "APPLIED AT", "NAME");
+    for (size_t i = 0; i < p->n; i++) {
+        const struct sg_plan_item *it = &p->v[i];
+        /* Every item has a file, a ledger row, or both. */
+        const char *version = it->m ? it->m->version : it->row ? it->row->version : "?";
+        const char *name = it->m ? it->m->name : it->row ? it->row->name : "?";
+        printf("%-10s %-20s %-24s %s\n", sg_state_name(it->state), version,
+               it->row ? it->row->applied_at : "-", name);
+    }
+    printf("\n%zu applied, %zu pending, %zu changed, %zu missing, %zu dirty; lock key %s\n",
+           p->applied, p->pending, p->changed, p->missing, p->dirty, lockdesc);
+}
+
+int sg_cmd_status(struct sg_engine *e, int json, struct sg_error *err)
 {
     struct sg_ledger l = {0};
     struct sg_plan p = {0};
-    int json = ctx->o->format && strcmp(ctx->o->format, "json") == 0;
     char lockdesc[96] = "";
 
-    if (!ctx->has_url)
-        return sg_error_set(err, SG_EX_CONFIG,
-                            "status needs a database URL (--database-url or "
-                            "DATABASE_URL)");
     {
-        struct sg_conn *c = sg_session_open(ctx, err);
-        char scope[512];
+        struct sg_conn *c = sg_session_open(e, err);
         struct sg_lock lk;
         if (!c)
             return -1;
-        int rc = c->driver->ledger_read(c, ctx->o->table, &l, err);
-        if (rc == 0 && ctx->o->has_lock_key)
-            sg_lock_from_key(ctx->o->lock_key, &lk);
-        else if (rc == 0 &&
-                 (rc = c->driver->scope(c, ctx->o->table, scope, sizeof scope, err)) == 0)
-            sg_lock_derive(scope, &lk);
+        int rc = sg_session_read(e, c, &l, err);
+        if (rc == 0)
+            rc = sg_session_lock_id(e, c, NULL, &lk, err);
         if (rc == 0)
             snprintf(lockdesc, sizeof lockdesc, "%s",
                      c->driver->caps & SG_CAP_NAMED_LOCK ? lk.name : lk.desc);
-        sg_signals_watch(NULL);
-        sg_drv_close(c);
-        if (rc < 0)
+        sg_session_close(&c);
+        if (rc < 0) {
+            sg_ledger_free(&l);
             return -1;
+        }
     }
-    if (sg_plan_build(&ctx->set, &l, &p, err) < 0) {
+    if (sg_plan_build(&e->set, &l, &p, err) < 0) {
         sg_ledger_free(&l);
         return -1;
     }
-    if (json) {
-        printf("{\"lock_key\":");
-        json_str(stdout, lockdesc);
-        printf(",\"table\":");
-        json_str(stdout, ctx->o->table);
-        printf(",\"applied\":%zu,\"pending\":%zu,\"changed\":%zu,\"missing\":%zu,\"dirty\":%zu,"
-               "\"migrations\":[",
-               p.applied, p.pending, p.changed, p.missing, p.dirty);
-        for (size_t i = 0; i < p.n; i++) {
-            const struct sg_plan_item *it = &p.v[i];
-            printf("%s{\"version\":", i ? "," : "");
-            json_str(stdout, it->m ? it->m->version : it->row->version);
-            printf(",\"name\":");
-            json_str(stdout, it->m ? it->m->name : it->row->name);
-            printf(",\"state\":\"%s\",\"file\":", sg_state_name(it->state));
-            if (it->m)
-                json_str(stdout, it->m->file);
-            else
-                printf("null");
-            printf(",\"applied_at\":");
-            if (it->row)
-                json_str(stdout, it->row->applied_at);
-            else
-                printf("null");
-            if (it->row)
-                printf(",\"execution_ms\":%lld,\"applied_by\":", it->row->execution_ms);
-            else
-                printf(",\"execution_ms\":null,\"applied_by\":");
-            if (it->row)
-                json_str(stdout, it->row->applied_by);
-            else
-                printf("null");
-            printf("}");
-        }
-        printf("]}\n");
-    } else {
-        printf("%-10s %-20s %-24s %s\n", "STATE", "VERSION", "APPLIED AT", "NAME");
-        for (size_t i = 0; i < p.n; i++) {
-            const struct sg_plan_item *it = &p.v[i];
-            /* Every item has a file, a ledger row, or both. */
-            const char *version = it->m ? it->m->version : it->row ? it->row->version : "?";
-            const char *name = it->m ? it->m->name : it->row ? it->row->name : "?";
-            printf("%-10s %-20s %-24s %s\n", sg_state_name(it->state), version,
-                   it->row ? it->row->applied_at : "-", name);
-        }
-        printf("\n%zu applied, %zu pending, %zu changed, %zu missing, %zu dirty; lock key %s\n",
-               p.applied, p.pending, p.changed, p.missing, p.dirty, lockdesc);
-    }
+    if (json)
+        print_json(e, &p, lockdesc);
+    else
+        print_text(&p, lockdesc);
     fflush(stdout);
     sg_plan_free(&p);
     sg_ledger_free(&l);
     return 0;
 }
 
-int sg_cmd_validate(struct sg_ctx *ctx, struct sg_error *err)
+int sg_cmd_validate(struct sg_engine *e, struct sg_error *err)
 {
     struct sg_ledger l = {0};
     struct sg_plan p = {0};
     int rc = 0;
 
     /* Parsing already happened while loading: every file is well formed. */
-    if (!ctx->has_url) {
-        sg_log(SG_LOG_INFO, "valid", SG_F(SG_I("migrations", ctx->set.n)),
-               "%zu migration file(s) are valid", ctx->set.n);
+    if (!e->has_url) {
+        sg_log(SG_LOG_INFO, "valid", SG_F(SG_I("migrations", e->set.n)),
+               "%zu migration file(s) are valid", e->set.n);
         return 0;
     }
-    if (read_ledger(ctx, &l, err) < 0 || sg_plan_build(&ctx->set, &l, &p, err) < 0) {
+    if (read_ledger(e, &l, err) < 0 || sg_plan_build(&e->set, &l, &p, err) < 0) {
         sg_ledger_free(&l);
         return -1;
     }
@@ -161,20 +162,19 @@ int sg_cmd_validate(struct sg_ctx *ctx, struct sg_error *err)
                                                       : "changed after it was applied");
     } else {
         sg_log(SG_LOG_INFO, "valid",
-               SG_F(SG_I("migrations", ctx->set.n), SG_I("applied", p.applied),
+               SG_F(SG_I("migrations", e->set.n), SG_I("applied", p.applied),
                     SG_I("pending", p.pending)),
                "%zu migration file(s) are valid; %zu applied with matching checksums, %zu pending",
-               ctx->set.n, p.applied, p.pending);
+               e->set.n, p.applied, p.pending);
     }
     sg_plan_free(&p);
     sg_ledger_free(&l);
     return rc;
 }
 
-int sg_cmd_new(struct sg_ctx *ctx, struct sg_error *err)
+int sg_cmd_new(const char *dir, const char *name, struct sg_error *err)
 {
     static const char body[] = "-- migrate:up\n\n\n-- migrate:down\n\n";
-    const char *name = ctx->o->arg;
     char path[4096], stamp[32], version[SG_VERSION_MAX + 1], *parsed = NULL;
     time_t now = time(NULL);
     struct tm tm;
@@ -191,7 +191,7 @@ int sg_cmd_new(struct sg_ctx *ctx, struct sg_error *err)
                             "new: '%.60s' is not a valid migration name ([A-Za-z0-9_.-]+)", name);
     }
     free(parsed);
-    n = snprintf(path, sizeof path, "%s/%s_%s.sql", ctx->o->migrations_dir, stamp, name);
+    n = snprintf(path, sizeof path, "%s/%s_%s.sql", dir, stamp, name);
     if (n < 0 || (size_t)n >= sizeof path)
         return sg_error_set(err, SG_EX_USAGE, "new: path too long");
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -207,7 +207,7 @@ int sg_cmd_new(struct sg_ctx *ctx, struct sg_error *err)
     return 0;
 }
 
-int sg_cmd_wait(struct sg_ctx *ctx, struct sg_error *err)
+int sg_cmd_wait(struct sg_engine *e, long long timeout_ms, struct sg_error *err)
 {
     long long start = sg_now_ms(), last_log = 0;
     unsigned attempt = 0;
@@ -217,7 +217,7 @@ int sg_cmd_wait(struct sg_ctx *ctx, struct sg_error *err)
         struct sg_plan p = {0};
         int done = 0;
 
-        if (read_ledger(ctx, &l, err) < 0 || sg_plan_build(&ctx->set, &l, &p, err) < 0) {
+        if (read_ledger(e, &l, err) < 0 || sg_plan_build(&e->set, &l, &p, err) < 0) {
             sg_ledger_free(&l);
             return -1;
         }
@@ -254,13 +254,13 @@ int sg_cmd_wait(struct sg_ctx *ctx, struct sg_error *err)
                    pending, (now - start) / 1000);
             last_log = now;
         }
-        if (ctx->o->timeout_ms > 0 && now - start >= ctx->o->timeout_ms)
+        if (timeout_ms > 0 && now - start >= timeout_ms)
             return sg_error_set(err, SG_EX_TEMPFAIL,
                                 "%zu migration(s) still pending after %lld ms (--timeout)", pending,
-                                ctx->o->timeout_ms);
+                                timeout_ms);
         long long d = sg_backoff_ms(attempt++, 50, 1000);
-        if (ctx->o->timeout_ms > 0 && d > ctx->o->timeout_ms - (now - start))
-            d = ctx->o->timeout_ms - (now - start);
+        if (timeout_ms > 0 && d > timeout_ms - (now - start))
+            d = timeout_ms - (now - start);
         if (sg_sleep_ms(d) < 0)
             return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
                                 "stopped by signal %d while waiting", sg_signal_pending());

@@ -1,9 +1,11 @@
 /* sqlite.c -- the embedded backend. The lock is an OFD byte-range lock on a
  * file beside the database (released by the kernel when the process dies,
- * never by an unrelated close()), and each migration additionally runs in
- * BEGIN IMMEDIATE with a re-check of the ledger inside the transaction, so
- * the write lock itself guarantees exactly-once even if the lock file were
- * bypassed. The only file that includes <sqlite3.h>. */
+ * never by an unrelated close()). A transactional migration runs inside
+ * BEGIN IMMEDIATE with its ledger row, whose primary key refuses a second
+ * copy, so the write lock itself guarantees exactly-once even if the lock
+ * file were bypassed. Scripts run through SQLite's own parser, one
+ * prepared statement after another. The only file that includes
+ * <sqlite3.h>. */
 #include "driver.h"
 
 #include <errno.h>
@@ -18,10 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "clock.h"
 #include "exitcodes.h"
-#include "handoff.h"
-#include "sqlsplit.h"
 
 struct sq_conn {
     struct sg_conn base;
@@ -79,13 +78,17 @@ static int sq_check_fs(const char *path, struct sg_error *err)
     }
 }
 
+static int sq_never(void)
+{
+    return 0;
+}
+
 static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_connect_opts *o,
                                   struct sg_error *err)
 {
     struct sq_conn *s;
     int rc;
 
-    (void)o;
     if (url->nparams > 0) {
         sg_error_set(err, SG_EX_CONFIG, "database URL: sqlite takes no parameter ('%.40s')",
                      url->params[0].key);
@@ -98,6 +101,7 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
         return NULL;
     }
     s->base.driver = &sg_driver_sqlite;
+    s->base.stop = o && o->stop ? o->stop : sq_never;
     s->lock_fd = -1;
     s->path = strdup(url->path);
     if (!s->path || asprintf(&s->lock_path, "%s.schemagate-lock", url->path) < 0) {
@@ -129,19 +133,116 @@ static int sq_fail(struct sq_conn *s, struct sg_error *err, int code, const char
     return sg_error_set(err, code, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
-/* Runs a statement without results, retrying while the file is busy. */
+/* The database is unusable, not the SQL: the session is as good as lost. */
+static int sq_code(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_FULL: return SG_EX_UNAVAILABLE;
+    default: return SG_EX_DATA;
+    }
+}
+
+/* Runs a script statement by statement with SQLite's own parser (which
+ * knows trigger bodies), retrying a statement while the file is busy (the
+ * app may hold it briefly) unless told to stop. */
+static int sq_run(struct sg_conn *c, const char *sql, size_t len, size_t *done,
+                  struct sg_error *err)
+{
+    struct sq_conn *s = SQ(c);
+    const char *p = sql, *end = sql + len;
+    size_t n = 0;
+    int rc = SQLITE_OK;
+
+    if (done)
+        *done = 0;
+    if (len > INT_MAX)
+        return sg_error_set(err, SG_EX_DATA, "the SQL text is larger than SQLite takes (2 GiB)");
+    while (p < end) {
+        sqlite3_stmt *st = NULL;
+        const char *tail = NULL;
+
+        rc = sqlite3_prepare_v2(s->db, p, (int)(end - p), &st, &tail);
+        if (rc != SQLITE_OK) {
+            int off = sqlite3_error_offset(s->db);
+            if ((rc & 0xff) == SQLITE_BUSY && !c->stop())
+                continue;
+            err->pos = off >= 0 ? (long long)(p - sql) + off + 1 : 0;
+            goto fail;
+        }
+        if (!st) /* only blanks or comments remained */
+            break;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            ;
+        if ((rc & 0xff) == SQLITE_BUSY && !c->stop()) {
+            /* The busy timeout already slept; nothing of it ran. */
+            sqlite3_finalize(st);
+            continue;
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            goto fail;
+        n++;
+        if (done)
+            *done = n;
+        p = tail;
+    }
+    return 0;
+fail:
+    rc = sqlite3_extended_errcode(s->db);
+    snprintf(err->sqlstate, sizeof err->sqlstate, "%d", rc);
+    return sg_error_set(err, sq_code(rc), "%s (sqlite %d)", sqlite3_errmsg(s->db), rc);
+}
+
+/* Runs one of our own statements. */
 static int sq_exec(struct sq_conn *s, const char *sql, struct sg_error *err)
 {
-    for (;;) {
-        int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-        if (rc == SQLITE_OK)
-            return 0;
-        if ((rc & 0xff) == SQLITE_BUSY && !sg_signal_pending())
-            continue; /* the busy timeout already slept */
-        if (sg_signal_pending())
-            return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(), "interrupted");
-        return sq_fail(s, err, SG_EX_UNAVAILABLE, sql);
-    }
+    return sq_run(&s->base, sql, strlen(sql), NULL, err);
+}
+
+static int sq_in_transaction(struct sg_conn *c)
+{
+    return !sqlite3_get_autocommit(SQ(c)->db);
+}
+
+static void sq_timeouts_sql(struct sg_conn *c, long long lock_ms, long long stmt_ms, int local,
+                            struct sg_buf *out)
+{
+    /* SQLite has neither a table-lock wait nor a statement time limit. */
+    (void)c;
+    (void)lock_ms;
+    (void)stmt_ms;
+    (void)local;
+    (void)out;
+}
+
+static int sq_failed_cleanly(struct sg_conn *c, const char *stmt, size_t len,
+                             const struct sg_error *err)
+{
+    /* A failing statement undoes its own changes (statement journal). */
+    (void)c;
+    (void)stmt;
+    (void)len;
+    (void)err;
+    return 1;
+}
+
+static void sq_fence_sql(struct sg_conn *c, struct sg_buf *out)
+{
+    /* The lock is a byte of a local file, held by this process: nothing
+     * inside the database can take it away. */
+    (void)c;
+    (void)out;
+}
+
+static int sq_transient(const struct sg_error *err)
+{
+    /* A file that cannot be opened now will not open by waiting. */
+    (void)err;
+    return 0;
 }
 
 static int sq_scope(struct sg_conn *c, const char *table, char *buf, size_t size,
@@ -267,19 +368,20 @@ static int sq_table_exists(struct sq_conn *s, const char *table, int *exists, st
         st = NULL;
         if (rc == SQLITE_ROW || rc == SQLITE_DONE)
             return 0;
-        if ((rc & 0xff) != SQLITE_BUSY || sg_signal_pending())
+        if ((rc & 0xff) != SQLITE_BUSY || s->base.stop())
             return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the sqlite schema");
     }
 }
 
-static int sq_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger *out,
-                          struct sg_error *err)
+static int sq_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
+                          struct sg_ledger *out, struct sg_error *err)
 {
     struct sq_conn *s = SQ(c);
     sqlite3_stmt *st = NULL;
     char *sql;
     int rc;
 
+    (void)flags; /* a local file: asking first costs nothing */
     memset(out, 0, sizeof *out);
     if (sq_table_exists(s, table, &out->exists, err) < 0)
         return -1;
@@ -312,7 +414,7 @@ static int sq_ledger_read(struct sg_conn *c, const char *table, struct sg_ledger
         st = NULL;
         if (rc == SQLITE_DONE)
             break;
-        if ((rc & 0xff) != SQLITE_BUSY || sg_signal_pending()) {
+        if ((rc & 0xff) != SQLITE_BUSY || s->base.stop()) {
             sqlite3_free(sql);
             sg_ledger_free(out);
             return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the ledger");
@@ -378,246 +480,47 @@ static int sq_ledger_create(struct sg_conn *c, const char *table, struct sg_erro
     return rc;
 }
 
-/* Runs one parameterised ledger statement: ?1 version, ?2 name, ?3 checksum,
- * ?4 execution_ms, ?5 applied_by, ?6 dirty, ?7 dirty_done. */
-static int sq_ledger_stmt(struct sq_conn *s, const char *fmt, const char *table,
-                          const struct sg_migration *m, const char *version, long long ms,
-                          const char *by, int dirty, long long done, struct sg_error *err)
+static int sq_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
+                         const struct sg_ledger_row *r, struct sg_buf *out, struct sg_error *err)
 {
-    sqlite3_stmt *st = NULL;
-    char *sql = sqlite3_mprintf(fmt, table);
-    int rc;
+    char *sql = NULL;
 
-    if (!sql)
-        return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    for (;;) {
-        rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, version, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, m ? m->name : "", -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 3, m ? m->checksum : "", -1, SQLITE_STATIC);
-            sqlite3_bind_int64(st, 4, ms);
-            sqlite3_bind_text(st, 5, by ? by : "", -1, SQLITE_STATIC);
-            sqlite3_bind_int(st, 6, dirty);
-            sqlite3_bind_int64(st, 7, done);
-            rc = sqlite3_step(st);
-        }
-        sqlite3_finalize(st);
-        st = NULL;
-        if (rc == SQLITE_DONE)
-            break;
-        if ((rc & 0xff) != SQLITE_BUSY || sg_signal_pending()) {
-            sqlite3_free(sql);
-            return sq_fail(s, err, SG_EX_DATA, "unable to write the ledger");
-        }
-    }
-    sqlite3_free(sql);
-    return 0;
-}
-
-#define SQ_INSERT                                                                                  \
-    "INSERT INTO \"%w\" (version, name, checksum, execution_ms, applied_by, dirty, "               \
-    "dirty_done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-#define SQ_UPDATE                                                                                  \
-    "UPDATE \"%w\" SET execution_ms = ?4, dirty = ?6, dirty_done = ?7 WHERE version = ?1 "         \
-    "AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?5 IS NOT NULL"
-#define SQ_DELETE                                                                                  \
-    "DELETE FROM \"%w\" WHERE version = ?1 AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS "       \
-    "NOT NULL AND ?5 IS NOT NULL AND ?6 IS NOT NULL AND ?7 IS NOT NULL"
-
-/* Sets err to "FILE:LINE:COL: message (sqlite N)" for a failure at p. */
-static int sq_sql_error(struct sq_conn *s, const struct sg_section *sec, const char *p,
-                        struct sg_error *err)
-{
-    int line, col, ec = sqlite3_extended_errcode(s->db);
-    int off = sqlite3_error_offset(s->db);
-
-    if (off > 0)
-        p += off;
-    sg_sql_position(sec->sql, (size_t)(p - sec->sql), sec->line, &line, &col);
-    snprintf(err->sqlstate, sizeof err->sqlstate, "%d", ec);
-    return sg_error_set(
-        err,
-        ec == SQLITE_INTERRUPT && sg_signal_pending() ? SG_EX_SIGNAL_BASE + sg_signal_pending()
-                                                      : SG_EX_DATA,
-        "%s:%d:%d: %s (sqlite %d)", sec->file, line, col, sqlite3_errmsg(s->db), ec);
-}
-
-/* Skips blanks and comments, so an error is reported at its statement. */
-static const char *sq_skip_blank(const char *p)
-{
-    for (;;) {
-        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == ';')
-            p++;
-        if (p[0] == '-' && p[1] == '-') {
-            while (*p && *p != '\n')
-                p++;
-        } else if (p[0] == '/' && p[1] == '*') {
-            const char *e = strstr(p + 2, "*/");
-            if (!e)
-                return p; /* let SQLite report the unterminated comment */
-            p = e + 2;
-        } else {
-            return p;
-        }
-    }
-}
-
-/* Runs every statement of a section with SQLite's own parser (it knows
- * trigger bodies), refusing transaction control inside our transaction. On
- * success *count is the number of statements run. `progress` (if not NULL)
- * is called after each statement. */
-static int sq_run_section(struct sq_conn *s, const struct sg_section *sec, int in_txn,
-                          int (*progress)(struct sq_conn *, long long, void *), void *arg,
-                          struct sg_error *err)
-{
-    const char *p = sec->sql;
-    long long done = 0;
-
-    while (*p) {
-        sqlite3_stmt *st = NULL;
-        const char *tail = NULL;
-        int rc;
-
-        p = sq_skip_blank(p);
-        rc = sqlite3_prepare_v2(s->db, p, -1, &st, &tail);
-        if (rc != SQLITE_OK)
-            return sq_sql_error(s, sec, p, err);
-        if (!st) /* only blanks or comments remained */
-            break;
-        char kw[16];
-        sg_sql_keyword(p, (size_t)(tail - p), kw, sizeof kw);
-        if (in_txn && (sg_sql_is_txn_control(p, (size_t)(tail - p), SG_DIALECT_SQLITE) ||
-                       strcmp(kw, "VACUUM") == 0)) {
-            int line, col;
-            sqlite3_finalize(st);
-            sg_sql_position(sec->sql, (size_t)(p - sec->sql), sec->line, &line, &col);
-            return sg_error_set(err, SG_EX_DATA,
-                                "%s:%d: %s cannot run inside the migration's transaction; "
-                                "remove it, or mark the migration '-- migrate:up "
-                                "transaction:false'",
-                                sec->file, line, kw);
-        }
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            ;
-        if (rc != SQLITE_DONE) {
-            sq_sql_error(s, sec, p, err);
-            sqlite3_finalize(st);
-            return -1;
-        }
-        sqlite3_finalize(st);
-        done++;
-        if (progress && progress(s, done, arg) < 0)
-            return -1;
-        p = tail;
-    }
-    return 0;
-}
-
-struct sq_progress {
-    const char *table;
-    const char *version;
-    struct sg_error *err;
-};
-
-static int sq_mark_progress(struct sq_conn *s, long long done, void *arg)
-{
-    struct sq_progress *pr = arg;
-
-    return sq_ledger_stmt(s, SQ_UPDATE, pr->table, NULL, pr->version, 0, NULL, 1, done, pr->err);
-}
-
-static void sq_rollback(struct sq_conn *s)
-{
-    /* Errors inside a transaction do not abort it in SQLite: always roll back. */
-    if (!sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-static int sq_apply(struct sg_conn *c, const char *table, const struct sg_step *step,
-                    struct sg_error *err)
-{
-    struct sq_conn *s = SQ(c);
-    const struct sg_migration *m = step->m;
-    const struct sg_section *sec = step->down ? &m->down : &m->up;
-    long long t0 = sg_now_ms();
-
-    if (!sec->sql)
-        return sg_error_set(err, SG_EX_DATA, "%s: no down section", m->file);
-    if (m->no_transaction && !step->down) {
-        struct sq_progress pr = {table, m->version, err};
-        if (sq_ledger_stmt(s, SQ_INSERT, table, m, m->version, 0, step->applied_by, 1, 0, err) < 0)
-            return -1;
-        if (sq_run_section(s, sec, 0, sq_mark_progress, &pr, err) < 0)
-            return -1; /* stays dirty: the operator decides with repair */
-        return sq_ledger_stmt(s, SQ_UPDATE, table, m, m->version, sg_now_ms() - t0, NULL, 0, 0,
-                              err);
-    }
-    if (sq_exec(s, "BEGIN IMMEDIATE", err) < 0)
-        return -1;
-    /* Re-check inside the write transaction: exactly-once even without the lock file. */
-    if (!step->down) {
-        sqlite3_stmt *st = NULL;
-        char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE version = ?1", table);
-        int rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, m->version, -1, SQLITE_STATIC);
-            rc = sqlite3_step(st);
-        }
-        sqlite3_finalize(st);
-        sqlite3_free(sql);
-        if (rc == SQLITE_ROW) {
-            sq_rollback(s);
-            return 0;
-        }
-        if (rc != SQLITE_DONE) {
-            sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the ledger");
-            sq_rollback(s);
-            return -1;
-        }
-    }
-    if (sq_run_section(s, sec, 1, NULL, NULL, err) < 0)
-        goto fail;
-    if (step->down) {
-        if (sq_ledger_stmt(s, SQ_DELETE, table, m, m->version, 0, "", 0, 0, err) < 0)
-            goto fail;
-    } else if (sq_ledger_stmt(s, SQ_INSERT, table, m, m->version, sg_now_ms() - t0,
-                              step->applied_by, 0, 0, err) < 0) {
-        goto fail;
-    }
-    if (sq_exec(s, "COMMIT", err) < 0)
-        goto fail;
-    return 0;
-fail:
-    sq_rollback(s);
-    return -1;
-}
-
-static int sq_ledger_edit(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                          const struct sg_migration *m, const char *version, const char *applied_by,
-                          struct sg_error *err)
-{
-    struct sq_conn *s = SQ(c);
-
+    (void)c;
     switch (op) {
     case SG_LEDGER_INSERT:
-        return sq_ledger_stmt(s, SQ_INSERT, table, m, version, 0, applied_by, 0, 0, err);
-    case SG_LEDGER_DELETE: return sq_ledger_stmt(s, SQ_DELETE, table, m, version, 0, "", 0, 0, err);
+        sql = sqlite3_mprintf("INSERT INTO \"%w\" (version, name, checksum, execution_ms, "
+                              "applied_by, dirty, dirty_done) VALUES (%Q, %Q, %Q, %lld, %Q, %d, 0)",
+                              table, r->version, r->name ? r->name : "", r->checksum,
+                              r->execution_ms > 0 ? r->execution_ms : 0LL,
+                              r->applied_by ? r->applied_by : "", r->dirty ? 1 : 0);
+        break;
+    case SG_LEDGER_DELETE:
+        sql = sqlite3_mprintf("DELETE FROM \"%w\" WHERE version = %Q", table, r->version);
+        break;
+    case SG_LEDGER_DIRTY:
+        sql = sqlite3_mprintf("UPDATE \"%w\" SET dirty = 1, dirty_done = 0 WHERE version = %Q",
+                              table, r->version);
+        break;
+    case SG_LEDGER_PROGRESS:
+        sql = sqlite3_mprintf("UPDATE \"%w\" SET dirty_done = %lld WHERE version = %Q", table,
+                              r->dirty_done, r->version);
+        break;
     case SG_LEDGER_CLEAN:
-        return sq_ledger_stmt(s,
-                              "UPDATE \"%w\" SET dirty = 0, dirty_done = 0 WHERE version = ?1 "
-                              "AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL AND ?5 "
-                              "IS NOT NULL AND ?6 IS NOT NULL AND ?7 IS NOT NULL",
-                              table, m, version, 0, "", 0, 0, err);
+        sql = sqlite3_mprintf("UPDATE \"%w\" SET dirty = 0, dirty_done = 0 WHERE version = %Q",
+                              table, r->version);
+        break;
+    case SG_LEDGER_DONE:
+        sql = sqlite3_mprintf("UPDATE \"%w\" SET dirty = 0, dirty_done = 0, execution_ms = %lld, "
+                              "applied_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
+                              "WHERE version = %Q",
+                              table, r->execution_ms > 0 ? r->execution_ms : 0LL, r->version);
+        break;
     }
-    return sg_error_set(err, SG_EX_SOFTWARE, "unknown ledger operation");
-}
-
-static long long sq_session_id(struct sg_conn *c, struct sg_error *err)
-{
-    (void)c;
-    (void)err;
-    return (long long)getpid();
+    if (!sql)
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    sg_buf_str(out, sql);
+    sqlite3_free(sql);
+    return 0;
 }
 
 static void sq_interrupt(struct sg_conn *c)
@@ -631,19 +534,26 @@ static const char *const sq_schemes[] = {"sqlite", "sqlite3", NULL};
 const struct sg_driver sg_driver_sqlite = {
     .name = "sqlite",
     .schemes = sq_schemes,
+    .dialect = SG_DIALECT_SQLITE,
     .caps = SG_CAP_TRANSACTIONAL_DDL,
+    /* IMMEDIATE: the write lock is taken at BEGIN, not at the first write. */
+    .begin_sql = "BEGIN IMMEDIATE",
     .connect = sq_connect,
     .close = sq_close,
+    .transient = sq_transient,
+    .interrupt = sq_interrupt,
+    .exec = sq_run,
+    .in_transaction = sq_in_transaction,
+    .timeouts_sql = sq_timeouts_sql,
+    .failed_cleanly = sq_failed_cleanly,
     .scope = sq_scope,
     .try_lock = sq_try_lock,
     .unlock = sq_unlock,
-    .lock_holder = sq_lock_holder,
     .lock_held = sq_lock_held,
-    .ledger_read = sq_ledger_read,
+    .lock_holder = sq_lock_holder,
+    .fence_sql = sq_fence_sql,
     .ledger_create = sq_ledger_create,
-    .apply = sq_apply,
-    .ledger_edit = sq_ledger_edit,
-    .session_id = sq_session_id,
-    .interrupt = sq_interrupt,
+    .ledger_read = sq_ledger_read,
+    .ledger_sql = sq_ledger_sql,
     .read_versions = sq_read_versions,
 };

@@ -637,11 +637,24 @@ START_TEST(test_failed_non_transactional_migration_stays_dirty_until_repair)
     ck_assert_msg(r.status == 0, "%s", r.err);
     ck_assert_msg(h_has(r.err, "nothing to do"), "%s", r.err);
     h_result_free(&r);
-    /* --not-applied forgets the row, so the migration runs again. */
+    /* A first statement refused before it changed anything leaves nothing
+     * dirty: the migration stays pending (issue 14). */
     h_write(dir, "migrations/012_again.sql",
             "-- migrate:up transaction:false\nINSERT INTO no_such_table VALUES (1);\n");
     RUN(&r, "-u", url, "up");
     ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(!h_has(r.err, "dirty"), "%s", r.err);
+    o = q("SELECT count(*) FROM schemagate_migrations WHERE version = '12'");
+    ck_assert_msg(strcmp(o, "0") == 0, "%s: %s", o, r.err);
+    free(o);
+    h_result_free(&r);
+    /* --not-applied forgets the row, so the migration runs again. */
+    h_write(dir, "migrations/012_again.sql",
+            "-- migrate:up transaction:false\nCREATE TABLE IF NOT EXISTS again_t (x INTEGER);\n"
+            "INSERT INTO no_such_table VALUES (1);\n");
+    RUN(&r, "-u", url, "up");
+    ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(h_has(r.err, "migration 12 is left dirty: 1 of 2 statement(s)"), "%s", r.err);
     h_result_free(&r);
     free(q("CREATE TABLE no_such_table (x INTEGER)"));
     RUN(&r, "-u", url, "repair", "12", "--not-applied");

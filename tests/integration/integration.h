@@ -58,6 +58,14 @@ void it_lock_for(struct sg_conn *c, const char *table, struct sg_lock *out);
 int it_apply(struct sg_conn *c, const char *table, const struct sg_migration *m, int down,
              long long lock_timeout_ms, struct sg_error *err);
 
+/* Runs one ledger write (repair/baseline style) for version, with m's
+ * name and checksum when m is given. */
+int it_ledger_write(struct sg_conn *c, const char *table, enum sg_ledger_op op,
+                    const struct sg_migration *m, const char *version, struct sg_error *err);
+
+/* SG_TEST_ALLOW_SKIP=1: a suite whose server is absent may skip, not fail. */
+int it_skip_allowed(void);
+
 /* The ledger row for version, or NULL; `l` must be freed by the caller. */
 const struct sg_ledger_row *it_row(struct sg_conn *c, const char *table, const char *version,
                                    struct sg_ledger *l);

@@ -112,27 +112,14 @@ START_TEST(test_lock_holder_can_be_asked_by_a_waiter)
 
     it_lock_for(a, it_name("sg_ledger"), &l);
     ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
-    if (b->driver->lock_holder)
-        ck_assert_msg(b->driver->lock_holder(b, &l, holder, sizeof holder, &e) == 0, ERRFMT(e));
-    close_all(a, b);
-}
-END_TEST
-
-START_TEST(test_session_id_is_stable_and_differs_between_sessions)
-{
-    struct sg_conn *a = it_connect(URL, NULL, NULL), *b = it_connect(URL, NULL, NULL);
-    struct sg_error e = {0};
-    long long a1, a2, b1;
-
-    if (!(a->driver->caps & SG_CAP_LOCK_SESSION_ID)) {
-        close_all(a, b);
-        return;
-    }
-    a1 = a->driver->session_id(a, &e);
-    a2 = a->driver->session_id(a, &e);
-    b1 = b->driver->session_id(b, &e);
-    ck_assert_msg(a1 > 0 && a1 == a2, "session_id %lld then %lld", a1, a2);
-    ck_assert_msg(b1 > 0 && b1 != a1, "two sessions share id %lld", a1);
+    ck_assert_msg(b->driver->lock_holder(b, &l, holder, sizeof holder, &e) == 0, ERRFMT(e));
+    /* Every backend can name the holder: a pid or a connection id. */
+    ck_assert_msg(strstr(holder, "pid ") || strstr(holder, "connection "),
+                  "holder not named: '%s'", holder);
+    ck_assert_int_eq(a->driver->unlock(a, &l, &e), 0);
+    ck_assert_int_eq(b->driver->lock_holder(b, &l, holder, sizeof holder, &e), 0);
+    if (strcmp(a->driver->name, "sqlite") != 0) /* the file keeps its last note */
+        ck_assert_msg(holder[0] == '\0', "a free lock has a holder: '%s'", holder);
     close_all(a, b);
 }
 END_TEST
@@ -143,7 +130,7 @@ START_TEST(test_ledger_read_without_the_table_reports_it_missing)
     struct sg_ledger l = {0};
     struct sg_error e = {0};
 
-    ck_assert_msg(a->driver->ledger_read(a, it_name("sg_ledger"), &l, &e) == 0, ERRFMT(e));
+    ck_assert_msg(a->driver->ledger_read(a, it_name("sg_ledger"), 0, &l, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(l.exists, 0);
     ck_assert_uint_eq(l.n, 0);
     sg_ledger_free(&l);
@@ -160,7 +147,7 @@ START_TEST(test_ledger_create_is_idempotent_and_starts_empty)
 
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
-    ck_assert_msg(a->driver->ledger_read(a, t, &l, &e) == 0, ERRFMT(e));
+    ck_assert_msg(a->driver->ledger_read(a, t, 0, &l, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(l.exists, 1);
     ck_assert_uint_eq(l.n, 0);
     sg_ledger_free(&l);
@@ -399,8 +386,7 @@ START_TEST(test_ledger_edits_insert_clean_and_delete_rows)
     snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
     m = it_migration("15", "baseline", text);
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
-    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_INSERT, m, "15", "it-host:1", &e) == 0,
-                  ERRFMT(e));
+    ck_assert_msg(it_ledger_write(a, t, SG_LEDGER_INSERT, m, "15", &e) == 0, ERRFMT(e));
     r = it_row(a, t, "15", &l);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dirty, 0);
@@ -416,14 +402,12 @@ START_TEST(test_ledger_edits_insert_clean_and_delete_rows)
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dirty, 1);
     sg_ledger_free(&l);
-    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_CLEAN, bad, "16", "it-host:1", &e) == 0,
-                  ERRFMT(e));
+    ck_assert_msg(it_ledger_write(a, t, SG_LEDGER_CLEAN, bad, "16", &e) == 0, ERRFMT(e));
     r = it_row(a, t, "16", &l);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dirty, 0);
     sg_ledger_free(&l);
-    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_DELETE, NULL, "16", "it-host:1", &e) == 0,
-                  ERRFMT(e));
+    ck_assert_msg(it_ledger_write(a, t, SG_LEDGER_DELETE, NULL, "16", &e) == 0, ERRFMT(e));
     ck_assert_ptr_null(it_row(a, t, "16", &l));
     ck_assert_uint_eq(l.n, 1);
     sg_ledger_free(&l);
@@ -435,7 +419,10 @@ END_TEST
 
 START_TEST(test_no_urls_configured)
 {
+    /* A suite that tested nothing must not pass: SG_TEST_ALLOW_SKIP=1 says
+     * the caller knows (make check runs without servers). */
     printf("conformance: SG_TEST_URLS is empty: no driver to test (tests/run.sh sets it)\n");
+    ck_assert_msg(it_skip_allowed(), "no database to test; set SG_TEST_ALLOW_SKIP=1 to skip");
 }
 END_TEST
 
@@ -458,7 +445,6 @@ Suite *conformance_suite(void)
         tcase_add_loop_test(tc, test_taking_the_lock_twice_on_one_session_needs_one_unlock, 0, n);
         tcase_add_loop_test(tc, test_lock_held_is_true_only_on_the_holding_session, 0, n);
         tcase_add_loop_test(tc, test_lock_holder_can_be_asked_by_a_waiter, 0, n);
-        tcase_add_loop_test(tc, test_session_id_is_stable_and_differs_between_sessions, 0, n);
         tcase_add_loop_test(tc, test_ledger_read_without_the_table_reports_it_missing, 0, n);
         tcase_add_loop_test(tc, test_ledger_create_is_idempotent_and_starts_empty, 0, n);
         tcase_add_loop_test(tc, test_apply_commits_the_migration_and_its_ledger_row, 0, n);

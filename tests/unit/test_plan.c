@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "runner.h"
+#include "ledger.h"
 #include "unit.h"
 
 static void add_mig(struct sg_migration_set *set, const char *v, const char *sum)

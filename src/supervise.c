@@ -1,8 +1,8 @@
-/* follower.c -- `lock`: run another tool's migration command (Django,
+/* supervise.c -- `lock`: run another tool's migration command (Django,
  * Alembic, Flyway...) as a child while this process holds the advisory
  * lock, watching the lock's session the whole time: a lock that is lost
  * while the child runs means the child must stop, or two could migrate. */
-#include "runner.h"
+#include "supervise.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -47,18 +47,18 @@ static int stop_child(pid_t pid)
     }
 }
 
-int sg_cmd_lock(struct sg_ctx *ctx, struct sg_error *err)
+int sg_cmd_lock(struct sg_engine *e, const char *name, long long timeout_ms, char *const *program,
+                const char *scrub_env, struct sg_error *err)
 {
-    const struct sg_options *o = ctx->o;
-    const char *name = o->lock_name ? o->lock_name : "default";
     struct sg_conn *c = NULL;
     struct sg_lock lk;
     long long t0, last_check;
     int status = -1, st;
     pid_t pid;
 
-    if (sg_session_lock(ctx, &c, name, o->timeout_ms ? o->timeout_ms : o->lock_timeout_ms, &lk,
-                        err) < 0)
+    if (!name)
+        name = "default";
+    if (sg_session_lock(e, &c, name, timeout_ms, &lk, err) < 0)
         goto out;
     /* While the child runs, a signal is forwarded, not used to cancel our queries. */
     sg_signals_watch(NULL);
@@ -71,22 +71,22 @@ int sg_cmd_lock(struct sg_ctx *ctx, struct sg_error *err)
     if (pid == 0) {
         /* The child is a migration tool: it may need the credentials, so only
          * what the user asked to scrub is removed. */
-        sg_env_scrub(o->scrub_env);
+        sg_env_scrub(scrub_env);
         sg_signals_restore();
-        execvp(o->program[0], o->program);
-        int e = errno;
-        sg_log(SG_LOG_ERROR, "exec_failed", SG_F(SG_S("program", o->program[0])),
-               "unable to exec %s: %s", o->program[0], strerror(e));
-        _exit(e == ENOENT ? SG_EX_NOT_FOUND : SG_EX_CANNOT_EXEC);
+        execvp(program[0], program);
+        int errnum = errno;
+        sg_log(SG_LOG_ERROR, "exec_failed", SG_F(SG_S("program", program[0])),
+               "unable to exec %s: %s", program[0], strerror(errnum));
+        _exit(errnum == ENOENT ? SG_EX_NOT_FOUND : SG_EX_CANNOT_EXEC);
     }
-    sg_log(SG_LOG_INFO, "child_started", SG_F(SG_S("program", o->program[0]), SG_I("pid", pid)),
-           "running %s (pid %ld) under lock %s", o->program[0], (long)pid, lk.desc);
+    sg_log(SG_LOG_INFO, "child_started", SG_F(SG_S("program", program[0]), SG_I("pid", pid)),
+           "running %s (pid %ld) under lock %s", program[0], (long)pid, lk.desc);
     t0 = last_check = sg_now_ms();
     for (;;) {
         int sig = sg_signal_take();
         if (sig) {
             sg_log(SG_LOG_INFO, "signal_forwarded", SG_F(SG_I("signal", sig)),
-                   "forwarding signal %d to %s", sig, o->program[0]);
+                   "forwarding signal %d to %s", sig, program[0]);
             kill(pid, sig);
         }
         pid_t w = waitpid(pid, &st, WNOHANG);
@@ -95,16 +95,16 @@ int sg_cmd_lock(struct sg_ctx *ctx, struct sg_error *err)
             break;
         }
         if (sg_now_ms() - last_check >= WATCH_EVERY_MS) {
-            struct sg_error e = {0};
-            int held = c->driver->lock_held(c, &lk, &e);
+            struct sg_error le = {0};
+            int held = sg_drv_lock_held(c, &lk, &le);
             last_check = sg_now_ms();
             if (held != 1) {
-                sg_log(SG_LOG_ERROR, "lock_lost", SG_F(SG_S("error", e.msg)),
-                       "lock %s lost while %s runs (%s); stopping it", lk.desc, o->program[0],
-                       held < 0 ? e.msg : "no longer held");
+                sg_log(SG_LOG_ERROR, "lock_lost", SG_F(SG_S("error", le.msg)),
+                       "lock %s lost while %s runs (%s); stopping it", lk.desc, program[0],
+                       held < 0 ? le.msg : "no longer held");
                 int cs = stop_child(pid);
                 sg_error_set(err, SG_EX_SOFTWARE,
-                             "lock lost while %s ran; it was stopped (status %d)", o->program[0],
+                             "lock lost while %s ran; it was stopped (status %d)", program[0],
                              cs);
                 goto out;
             }
@@ -115,8 +115,8 @@ int sg_cmd_lock(struct sg_ctx *ctx, struct sg_error *err)
     }
     sg_log(
         SG_LOG_INFO, "child_exited",
-        SG_F(SG_S("program", o->program[0]), SG_I("status", status), SG_I("ms", sg_now_ms() - t0)),
-        "%s exited with status %d after %lld ms", o->program[0], status, sg_now_ms() - t0);
+        SG_F(SG_S("program", program[0]), SG_I("status", status), SG_I("ms", sg_now_ms() - t0)),
+        "%s exited with status %d after %lld ms", program[0], status, sg_now_ms() - t0);
     sg_session_unlock(c, &lk);
 out:
     sg_session_close(&c);

@@ -1,0 +1,600 @@
+/* apply.c -- the migration protocol of apply.h, once for every backend.
+ * A migration either runs in one transaction with its ledger row (sent as
+ * one script: one round trip where the server takes scripts), or is
+ * tracked statement by statement between a committed dirty row and its
+ * removal. Drivers only run SQL and render ledger rows; every decision and
+ * every message about a migration is made here. */
+#include "apply.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "clock.h"
+#include "exitcodes.h"
+#include "handoff.h"
+#include "log.h"
+#include "sqlsplit.h"
+
+/* One migration, one direction, and what its split said. */
+struct run {
+    struct sg_conn *c;
+    const struct sg_apply_opts *o;
+    const struct sg_migration *m;
+    int down;
+    const struct sg_section *sec;
+    const char *file;
+    struct sg_stmt *st;
+    size_t n;
+    unsigned flags; /* SG_SPLIT_* */
+    int tracked; /* statement by statement, between dirty marks */
+    long long lock_ms;
+    long long t0;
+};
+
+static enum sg_dialect dialect(const struct run *r)
+{
+    return r->c->driver->dialect;
+}
+
+static const char *dir_word(const struct run *r)
+{
+    return r->down ? "down" : "up";
+}
+
+/* The first words of a statement, on one line, for messages. */
+static void lead(const char *s, size_t len, char *out, size_t size)
+{
+    size_t k = 0;
+    int words = 0, blank = 0;
+
+    for (size_t i = 0; i < len && k + 4 < size && k < 60; i++) {
+        char ch = s[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            blank = 1;
+            continue;
+        }
+        if (blank && k > 0) {
+            if (++words >= 3)
+                break;
+            out[k++] = ' ';
+        }
+        blank = 0;
+        if (ch == '(' || ch == ';')
+            break;
+        out[k++] = ch;
+    }
+    out[k] = '\0';
+}
+
+/* "FILE:LINE:COL" of byte `off` of the section; the column counts UTF-8
+ * characters, as editors do. */
+static void where(const struct run *r, size_t off, char *buf, size_t size)
+{
+    int line, col, chars = 1;
+
+    if (off > r->sec->len)
+        off = r->sec->len;
+    sg_sql_position(r->sec->sql, off, r->sec->line, &line, &col);
+    for (size_t i = off - (size_t)(col - 1); i < off; i++)
+        if (((unsigned char)r->sec->sql[i] & 0xC0) != 0x80)
+            chars++;
+    snprintf(buf, size, "%s:%d:%d", r->file, line, chars);
+}
+
+/* Byte offset in the section of line `line` (1-based) of statement i. */
+static size_t stmt_line_off(const struct run *r, size_t i, int line)
+{
+    size_t off = r->st[i].off, end = r->st[i].off + r->st[i].len;
+
+    for (int l = 1; l < line && off < end; off++)
+        if (r->sec->sql[off] == '\n')
+            l++;
+    return off;
+}
+
+/* ---- the rule ------------------------------------------------------------ */
+
+/* Refuses, before anything runs, what cannot run inside the migration's
+ * transaction; decides whether the migration is tracked. */
+static int check(struct run *r, struct sg_error *err)
+{
+    const struct sg_driver *d = r->c->driver;
+
+    r->tracked = r->m->no_transaction;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *s = r->sec->sql + r->st[i].off;
+        size_t len = r->st[i].len;
+        char what[64];
+
+        if (!r->m->no_transaction && (sg_sql_is_txn_control(s, len, dialect(r)) ||
+                                      sg_sql_needs_autocommit(s, len, dialect(r)))) {
+            lead(s, len, what, sizeof what);
+            return sg_error_set(err, SG_EX_DATA,
+                                "%s:%d: %s cannot run inside the migration's transaction: "
+                                "schemagate runs each migration in one; remove it, or mark the "
+                                "migration '-- migrate:%s transaction:false' to run it "
+                                "statement by statement",
+                                r->file, r->st[i].line, what, dir_word(r));
+        }
+        if (!(d->caps & SG_CAP_TRANSACTIONAL_DDL) && sg_sql_commits_implicitly(s, len, dialect(r)))
+            r->tracked = 1;
+    }
+    return 0;
+}
+
+/* ---- ledger writes ------------------------------------------------------- */
+
+static void row_of(const struct run *r, struct sg_ledger_row *row, int dirty, long long done)
+{
+    memset(row, 0, sizeof *row);
+    snprintf(row->version, sizeof row->version, "%s", r->m->version);
+    snprintf(row->checksum, sizeof row->checksum, "%s", r->m->checksum);
+    row->name = r->m->name;
+    row->applied_by = (char *)r->o->applied_by;
+    row->dirty = dirty;
+    row->dirty_done = done;
+    row->execution_ms = sg_now_ms() - r->t0;
+}
+
+/* Appends the rendered write (and a `;`) to b. */
+static int render(const struct run *r, enum sg_ledger_op op, const struct sg_ledger_row *row,
+                  struct sg_buf *b, struct sg_error *err)
+{
+    if (sg_drv_ledger_sql(r->c, r->o->table, op, row, b, err) < 0)
+        return -1;
+    sg_buf_str(b, ";");
+    return 0;
+}
+
+/* Runs a ledger write, followed by the fence, in one exec. */
+static int record(const struct run *r, enum sg_ledger_op op, int dirty, long long done,
+                  struct sg_error *err)
+{
+    struct sg_ledger_row row;
+    struct sg_buf b = {0};
+    int rc = -1;
+
+    row_of(r, &row, dirty, done);
+    if (render(r, op, &row, &b, err) < 0)
+        goto out;
+    r->c->driver->fence_sql(r->c, &b);
+    if (b.oom) {
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
+        goto out;
+    }
+    rc = sg_drv_exec(r->c, b.p, b.n, NULL, err);
+out:
+    sg_buf_free(&b);
+    return rc;
+}
+
+int sg_ledger_write(struct sg_conn *c, const char *table, enum sg_ledger_op op,
+                    const struct sg_ledger_row *row, struct sg_error *err)
+{
+    struct sg_buf b = {0};
+    int rc = -1;
+
+    if (sg_drv_ledger_sql(c, table, op, row, &b, err) < 0)
+        goto out;
+    if (b.oom) {
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
+        goto out;
+    }
+    rc = sg_drv_exec(c, b.p, b.n, NULL, err);
+out:
+    sg_buf_free(&b);
+    return rc;
+}
+
+/* Counts the statements of text we rendered ourselves. */
+static size_t count(const struct run *r, const struct sg_buf *b)
+{
+    struct sg_stmt *v = NULL;
+    size_t n = 0;
+
+    if (b->n && sg_sql_split(b->p, b->n, dialect(r), "(schemagate)", 1, &v, &n, NULL) < 0)
+        n = 0;
+    free(v);
+    return n;
+}
+
+static void rollback(struct sg_conn *c)
+{
+    struct sg_error ignored = {0};
+
+    if (sg_drv_in_transaction(c) && sg_drv_exec(c, "ROLLBACK", 8, NULL, &ignored) < 0)
+        sg_log(SG_LOG_WARN, "rollback_failed", SG_F(SG_S("error", ignored.msg)),
+               "ROLLBACK failed: %s (closing the session rolls back)", ignored.msg);
+}
+
+/* After a lock wait timed out on statement i: who holds the table. */
+static void name_blocker(const struct run *r, size_t i, struct sg_error *err)
+{
+    char table[192], who[400];
+
+    if (!r->c->driver->blocker || i >= r->n)
+        return;
+    sg_sql_target_table(r->sec->sql + r->st[i].off, r->st[i].len, dialect(r), table,
+                        sizeof table);
+    r->c->driver->blocker(r->c, table, who, sizeof who);
+    if (*who)
+        sg_error_append(err, "%s", who);
+}
+
+/* Frames a failure of the migration's own statement i (or at byte `off`
+ * of the section when off != (size_t)-1) as FILE:LINE:COL: message. */
+static int frame(const struct run *r, size_t i, size_t off, struct sg_error *err)
+{
+    char at[300];
+
+    if (off == (size_t)-1)
+        off = i < r->n ? stmt_line_off(r, i, err->line > 0 ? err->line : 1) : 0;
+    where(r, off, at, sizeof at);
+    return sg_error_prefix(err, "%s", at);
+}
+
+/* ---- one transaction ----------------------------------------------------- */
+
+/* The part of the text sent where an exec error points. */
+enum part { PART_PREFIX, PART_SECTION, PART_SUFFIX };
+
+static enum part locate(const struct run *r, const struct sg_error *e, size_t done, size_t plen,
+                        size_t npre, size_t *stmt, size_t *off)
+{
+    *stmt = (size_t)-1;
+    *off = (size_t)-1;
+    if (e->pos > 0) {
+        size_t p = (size_t)(e->pos - 1);
+        if (p < plen)
+            return PART_PREFIX;
+        if (p - plen <= r->sec->len) {
+            *off = p - plen;
+            for (size_t i = 0; i < r->n; i++)
+                if (r->st[i].off <= *off)
+                    *stmt = i;
+            return PART_SECTION;
+        }
+        /* past the section: fall back on the statement count */
+    }
+    if (done < npre)
+        return PART_PREFIX;
+    if (done - npre < r->n) {
+        *stmt = done - npre;
+        return PART_SECTION;
+    }
+    *stmt = done - npre - r->n;
+    return PART_SUFFIX;
+}
+
+/* BEGIN; timeouts; the section; the ledger row; the fence; COMMIT. Where
+ * the server measures the transaction's age itself (SG_CAP_TXN_CLOCK) and
+ * the section needs no client-side splitting, all of it is one exec; else
+ * the section runs first and the ledger part follows with the time
+ * measured here. Either way nothing is committed unless everything ran. */
+static int run_txn(struct run *r, struct sg_error *err)
+{
+    struct sg_conn *c = r->c;
+    struct sg_buf pre = {0}, suf = {0}, all = {0};
+    struct sg_ledger_row row;
+    size_t npre, done = 0, stmt, off;
+    int rc = -1, whole = !(r->flags & SG_SPLIT_CLIENT);
+    int one = whole && (c->driver->caps & SG_CAP_TXN_CLOCK);
+    enum part part;
+
+    sg_buf_str(&pre, c->driver->begin_sql);
+    sg_buf_str(&pre, ";");
+    c->driver->timeouts_sql(c, r->lock_ms, r->o->statement_timeout_ms, 1, &pre);
+    sg_buf_str(&pre, "\n");
+    npre = count(r, &pre);
+
+    if (whole) {
+        sg_buf_add(&all, pre.p, pre.n);
+        sg_buf_add(&all, r->sec->sql, r->sec->len);
+        /* A newline first: the section may end inside a line comment. */
+        sg_buf_str(&all, (r->flags & SG_SPLIT_OPEN_END) ? "\n;" : "\n");
+    }
+    if (one) {
+        row_of(r, &row, 0, 0);
+        row.execution_ms = -1; /* the server's own measure */
+        if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &all, err) < 0)
+            goto out;
+        c->driver->fence_sql(c, &all);
+        sg_buf_str(&all, "COMMIT");
+    }
+    if (pre.oom || all.oom) {
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
+        goto out;
+    }
+
+    if (whole) {
+        if (sg_drv_exec(c, all.p, all.n, &done, err) < 0)
+            goto failed;
+    } else {
+        /* The file holds client commands (DELIMITER): statement by statement. */
+        if (sg_drv_exec(c, pre.p, pre.n, &done, err) < 0)
+            goto failed;
+        for (size_t i = 0; i < r->n; i++) {
+            if (sg_drv_exec(c, r->sec->sql + r->st[i].off, r->st[i].len, NULL, err) < 0) {
+                done = npre + i;
+                err->pos = 0; /* relative to the statement, not to a text we track */
+                goto failed;
+            }
+        }
+        done = npre + r->n;
+    }
+    if (!one) {
+        row_of(r, &row, 0, 0);
+        if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &suf, err) < 0)
+            goto out_rollback;
+        c->driver->fence_sql(c, &suf);
+        sg_buf_str(&suf, "COMMIT");
+        if (suf.oom) {
+            sg_error_set(err, SG_EX_OSERR, "out of memory");
+            goto out_rollback;
+        }
+        size_t d2 = 0;
+        if (sg_drv_exec(c, suf.p, suf.n, &d2, err) < 0) {
+            done = npre + r->n + d2;
+            err->pos = 0;
+            goto failed;
+        }
+    }
+    rc = 0;
+    goto out;
+
+failed:
+    part = locate(r, err, done, pre.n, npre, &stmt, &off);
+    if (err->code != SG_EX_UNAVAILABLE)
+        rollback(c);
+    if (sg_signal_pending()) {
+        rc = sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                          "%s: stopped by signal %d; rolled back, nothing of it was applied",
+                          r->file, sg_signal_pending());
+        goto out;
+    }
+    if (part == PART_SECTION) {
+        if (err->code == SG_EX_TEMPFAIL)
+            name_blocker(r, stmt, err);
+        frame(r, stmt, off, err);
+    } else if (part == PART_SUFFIX) {
+        sg_error_prefix(err, "%s was rolled back: unable to %s it in the ledger", r->file,
+                        r->down ? "remove" : "record");
+    } else {
+        sg_error_prefix(err, "%s: unable to start its transaction", r->file);
+    }
+    goto out;
+out_rollback:
+    rollback(c);
+out:
+    sg_buf_free(&pre);
+    sg_buf_free(&suf);
+    sg_buf_free(&all);
+    return rc;
+}
+
+/* ---- tracked ------------------------------------------------------------- */
+
+/* Adds what the ledger now says to a failure of a tracked migration. */
+static void dirty_note(const struct run *r, size_t known, size_t failed, struct sg_error *err)
+{
+    char what[64] = "";
+
+    if (failed < r->n)
+        lead(r->sec->sql + r->st[failed].off, r->st[failed].len, what, sizeof what);
+    sg_error_append(err,
+                    "migration %s is left dirty: %zu of %zu statement(s) were applied before the "
+                    "failing one at line %d (%s); fix the database by hand, then run 'schemagate "
+                    "repair %s --applied' or '--not-applied'",
+                    r->m->version, known, r->n, failed < r->n ? r->st[failed].line : 0, what,
+                    r->m->version);
+}
+
+/* Removes the dirty mark of a tracked migration of which nothing ran. */
+static int unmark(const struct run *r)
+{
+    struct sg_error e = {0};
+    int rc = record(r, r->down ? SG_LEDGER_CLEAN : SG_LEDGER_DELETE, 0, 0, &e);
+
+    if (rc < 0)
+        sg_log(SG_LOG_WARN, "unmark_failed", SG_F(SG_S("error", e.msg)),
+               "unable to clear the dirty mark of %s: %s", r->file, e.msg);
+    return rc;
+}
+
+static void timeouts(struct run *r, long long lock_ms, long long stmt_ms)
+{
+    struct sg_buf b = {0};
+    struct sg_error e = {0};
+
+    r->c->driver->timeouts_sql(r->c, lock_ms, stmt_ms, 0, &b);
+    if (b.n && !b.oom && sg_drv_exec(r->c, b.p, b.n, NULL, &e) < 0)
+        sg_log(SG_LOG_WARN, "timeouts_failed", SG_F(SG_S("error", e.msg)),
+               "unable to set the migration's timeouts: %s", e.msg);
+    sg_buf_free(&b);
+}
+
+/* The dirty protocol. *resume: statements known to have run (a retry
+ * after a lock timeout starts there); set on a retryable failure. */
+static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
+{
+    struct sg_conn *c = r->c;
+    size_t known = *resume, txn_from = (size_t)-1, i;
+    int rc = -1, marked = *resume > 0;
+
+    if (!marked) {
+        /* A stop that came before anything ran leaves nothing behind. */
+        if (sg_signal_pending())
+            return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                                "%s: stopped by signal %d before it started; nothing changed",
+                                r->file, sg_signal_pending());
+        if (record(r, r->down ? SG_LEDGER_DIRTY : SG_LEDGER_INSERT, 1, 0, err) < 0)
+            return sg_error_prefix(err, "%s: unable to mark it dirty before running it",
+                                   r->file);
+    }
+    timeouts(r, r->lock_ms, r->o->statement_timeout_ms);
+    for (i = *resume; i < r->n; i++) {
+        if (sg_signal_pending()) {
+            sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                         "%s:%d: stopped by signal %d before this statement", r->file,
+                         r->st[i].line, sg_signal_pending());
+            if (known == 0 && txn_from == (size_t)-1 && unmark(r) == 0) {
+                sg_error_append(err, "nothing of it ran; migration %s is not dirty",
+                                r->m->version);
+                goto out;
+            }
+            goto dirty;
+        }
+        if (sg_drv_exec(c, r->sec->sql + r->st[i].off, r->st[i].len, NULL, err) < 0)
+            goto failed;
+        if (sg_drv_in_transaction(c)) {
+            /* The file opened a transaction: progress waits for its end. */
+            if (txn_from == (size_t)-1)
+                txn_from = i;
+            continue;
+        }
+        txn_from = (size_t)-1;
+        known = i + 1;
+        if (i + 1 < r->n && record(r, SG_LEDGER_PROGRESS, 1, (long long)known, err) < 0) {
+            sg_error_prefix(err, "%s:%d: statement %zu of %zu ran, but the ledger could not say so",
+                            r->file, r->st[i].line, i + 1, r->n);
+            goto dirty;
+        }
+    }
+    if (txn_from != (size_t)-1) {
+        rollback(c);
+        sg_error_set(err, SG_EX_DATA,
+                     "%s: the migration leaves a transaction open (BEGIN without COMMIT); it "
+                     "was rolled back",
+                     r->file);
+        i = txn_from;
+        goto dirty;
+    }
+    if (record(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_DONE, 0, 0, err) < 0) {
+        sg_error_prefix(err, "%s: all %zu statement(s) ran but migration %s stays dirty",
+                        r->file, r->n, r->m->version);
+        goto out;
+    }
+    rc = 0;
+    goto out;
+
+failed:
+    if (err->code == SG_EX_UNAVAILABLE) {
+        frame(r, i, (size_t)-1, err);
+        goto dirty;
+    }
+    if (txn_from != (size_t)-1) {
+        /* The file's own transaction rolled back with the failure. */
+        rollback(c);
+    }
+    {
+        size_t at = txn_from != (size_t)-1 ? txn_from : i;
+        int clean = txn_from == (size_t)-1 && c->driver->failed_cleanly &&
+                    c->driver->failed_cleanly(c, r->sec->sql + r->st[i].off, r->st[i].len, err);
+        if (err->code == SG_EX_TEMPFAIL)
+            name_blocker(r, i, err);
+        frame(r, i, (size_t)-1, err);
+        if (sg_signal_pending()) {
+            err->code = SG_EX_SIGNAL_BASE + sg_signal_pending();
+            if (at == 0 && clean && unmark(r) == 0) {
+                sg_error_append(err, "stopped by signal %d; migration %s is not dirty",
+                                sg_signal_pending(), r->m->version);
+                goto out;
+            }
+            i = at;
+            goto dirty;
+        }
+        if (at == 0 && clean) {
+            /* Refused before it changed anything: nothing is dirty, and a
+             * lock timeout stays retryable as a whole. */
+            if (unmark(r) == 0)
+                goto out;
+        }
+        if (err->code == SG_EX_TEMPFAIL && clean) {
+            if (known != at) {
+                struct sg_error e2 = {0};
+                (void)record(r, SG_LEDGER_PROGRESS, 1, (long long)at, &e2);
+            }
+            *resume = at;
+            sg_error_append(err,
+                            "%zu of %zu statement(s) of migration %s were applied and this one "
+                            "did not start: a retry resumes here, and if schemagate gives up the "
+                            "migration stays dirty ('schemagate repair %s')",
+                            at, r->n, r->m->version, r->m->version);
+            goto out;
+        }
+        if (err->code == SG_EX_TEMPFAIL)
+            err->code = SG_EX_DATA; /* partly applied: not safe to retry blindly */
+        if (known != at) {
+            struct sg_error e2 = {0};
+            (void)record(r, SG_LEDGER_PROGRESS, 1, (long long)at, &e2);
+            known = at;
+        }
+        i = at;
+    }
+dirty:
+    dirty_note(r, known, i, err);
+out:
+    if (err->code != SG_EX_UNAVAILABLE)
+        timeouts(r, 0, 0);
+    return rc;
+}
+
+/* ---- the step ------------------------------------------------------------ */
+
+int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_migration *m,
+             int down, struct sg_error *err)
+{
+    struct run r;
+    size_t resume = 0;
+    int rc = -1;
+
+    memset(&r, 0, sizeof r);
+    r.c = c;
+    r.o = o;
+    r.m = m;
+    r.down = down;
+    r.sec = down ? &m->down : &m->up;
+    r.file = r.sec->file ? r.sec->file : down && m->down_file ? m->down_file : m->file;
+    r.lock_ms = m->lock_timeout_ms >= 0 ? m->lock_timeout_ms : o->lock_timeout_ms;
+    if (!r.sec->sql)
+        return sg_error_set(err, SG_EX_DATA, "%s has no %s section", m->file, dir_word(&r));
+    if (sg_sql_split_ex(r.sec->sql, r.sec->len, c->driver->dialect, r.file, r.sec->line, &r.st,
+                        &r.n, &r.flags, err) < 0)
+        return -1;
+    if (check(&r, err) < 0)
+        goto out;
+    for (long long attempt = 0;; attempt++) {
+        sg_error_clear(err);
+        r.t0 = sg_now_ms();
+        rc = r.tracked ? run_tracked(&r, &resume, err) : run_txn(&r, err);
+        if (rc == 0 || sg_signal_pending() || err->code != SG_EX_TEMPFAIL)
+            break;
+        if (attempt >= o->retries) {
+            if (resume > 0) {
+                err->code = SG_EX_DATA;
+                sg_error_prefix(err, "gave up after %lld attempt(s); migration %s stays dirty",
+                                attempt + 1, m->version);
+            } else {
+                sg_error_prefix(err, "gave up after %lld attempt(s), safe to retry later",
+                                attempt + 1);
+            }
+            break;
+        }
+        long long d = sg_backoff_ms((unsigned)attempt, 500, 10000);
+        sg_log(SG_LOG_WARN, "ddl_retry",
+               SG_F(SG_S("version", m->version), SG_S("error", err->msg),
+                    SG_I("attempt", attempt + 1), SG_I("delay_ms", d)),
+               "%s; retrying in %lld ms (%lld of %lld)", err->msg, d, attempt + 1, o->retries);
+        if (sg_sleep_ms(d) < 0) {
+            sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                         "%s: stopped by signal %d while waiting to retry", r.file,
+                         sg_signal_pending());
+            break;
+        }
+    }
+out:
+    free(r.st);
+    return rc;
+}
