@@ -70,12 +70,13 @@ else
 Q := @
 endif
 
-.PHONY: all test unit e2e integration demo bench install uninstall clean asan valgrind \
+.PHONY: all test check unit e2e integration demo bench install uninstall clean asan valgrind \
         fuzz format-check lint deps
 all: $(BIN)
 
 # Rebuild when the set of drivers (and so the SG_HAVE_* macros) changes.
 space := $(empty) $(empty)
+comma := ,
 DRIVERS_STAMP := $(B)/.drivers-$(subst $(space),-,$(DRIVERS))
 $(DRIVERS_STAMP):
 	@mkdir -p $(B)
@@ -120,11 +121,24 @@ test: deps
 	@$(MAKE) --no-print-directory $(TEST_BINS) SANITIZE=$(SANITIZE)
 	@B=$(B) tests/run.sh all
 
+# The inner loop: no server, no root, under a minute. Unit and engine
+# tests (fake driver), the driver conformance suite and the end-to-end
+# suite on SQLite.
+check: $(TEST_BINS)
+	@B=$(B) tests/run.sh check
+
 unit: $(B)/unit-tests
 	$(B)/unit-tests
 
+# Suites against throwaway servers (started and stopped by tests/run.sh).
+e2e integration: deps
+	@$(MAKE) --no-print-directory $(TEST_BINS) SANITIZE=$(SANITIZE)
+	@B=$(B) tests/run.sh $@
+
+# `make asan` alone: the inner loop built with ASan and UBSan;
+# `make asan test` (or check, e2e...): that goal, so built.
 asan:
-	@:
+	@$(if $(filter-out asan,$(MAKECMDGOALS)),:,$(MAKE) --no-print-directory check SANITIZE=address$(comma)undefined)
 
 valgrind: deps
 	@$(MAKE) --no-print-directory $(TEST_BINS)

@@ -37,10 +37,11 @@ static const char *level_name(enum sg_log_level l)
     }
 }
 
-/* Appends s to buf[*pos..size), escaped for the format; truncates safely. */
-static void put_escaped(char *buf, size_t size, size_t *pos, const char *s, int json)
+/* Appends s to buf[*pos..size), escaped for the format; stops before
+ * size - 64 so a JSON line can always be closed. 1 if s was cut short. */
+static int put_escaped(char *buf, size_t size, size_t *pos, const char *s, int json)
 {
-    for (; *s && *pos + 8 < size; s++) {
+    for (; *s && *pos + 64 < size; s++) {
         unsigned char c = (unsigned char)*s;
         if (json && (c == '"' || c == '\\')) {
             buf[(*pos)++] = '\\';
@@ -55,6 +56,7 @@ static void put_escaped(char *buf, size_t size, size_t *pos, const char *s, int 
         }
     }
     buf[*pos] = '\0';
+    return *s != '\0';
 }
 
 static void put_raw(char *buf, size_t size, size_t *pos, const char *s)
@@ -107,15 +109,18 @@ void sg_log(enum sg_log_level level, const char *event, const struct sg_field *f
         put_raw(line, sizeof line, &pos, "\",\"event\":\"");
         put_escaped(line, sizeof line, &pos, event, 1);
         put_raw(line, sizeof line, &pos, "\",\"msg\":\"");
-        put_escaped(line, sizeof line, &pos, msg, 1);
+        int cut = put_escaped(line, sizeof line, &pos, msg, 1);
         put_raw(line, sizeof line, &pos, "\"");
-        for (const struct sg_field *f = fields; f && f->key; f++) {
+        /* A line cut short keeps its fields out but stays one JSON object. */
+        for (const struct sg_field *f = fields; !cut && f && f->key; f++) {
+            if (pos + 128 >= sizeof line)
+                break;
             put_raw(line, sizeof line, &pos, ",\"");
             put_escaped(line, sizeof line, &pos, f->key, 1);
             put_raw(line, sizeof line, &pos, "\":");
             if (f->s) {
                 put_raw(line, sizeof line, &pos, "\"");
-                put_escaped(line, sizeof line, &pos, f->s, 1);
+                cut = put_escaped(line, sizeof line, &pos, f->s, 1);
                 put_raw(line, sizeof line, &pos, "\"");
             } else {
                 snprintf(num, sizeof num, "%lld", f->i);

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# run.sh all|valgrind -- the whole test suite: unit tests, then throwaway
-# PostgreSQL and MariaDB servers on 127.0.0.1 for the driver conformance and
-# end-to-end suites, then the container and multi-host tests. Each suite
-# prints its own summary; the last line is the total.
+# run.sh all|valgrind|check|e2e|integration -- the test suites.
+#   all          unit tests, then throwaway PostgreSQL and MariaDB servers on
+#                127.0.0.1 for the driver conformance and end-to-end suites,
+#                then the herd, container, multi-host and security tests
+#   valgrind     unit, integration and end-to-end under valgrind
+#   check        the inner loop: no server, no root -- unit and engine tests,
+#                conformance and end-to-end on SQLite only
+#   e2e, integration   that suite, with the servers
+# Each suite prints its own summary; the last line is the total.
 #
 # Servers' URLs reach the suites as SG_TEST_PG_URL, SG_TEST_MYSQL_URL and
 # SG_TEST_URLS (every backend, space separated, for the conformance loop).
+# A suite whose server is missing fails, unless SG_TEST_ALLOW_SKIP=1 (set
+# by `check`, which runs without servers on purpose).
 set -u
 cd "$(dirname "$0")/.."
 B=${B:-build}
@@ -35,11 +42,29 @@ if [ "$mode" = valgrind ]; then
         --suppressions=tests/valgrind.supp)
 fi
 
-run unit "${vg[@]}" "$B/unit-tests"
-
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sg-run.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 urls="sqlite:///${tmp#/}/conformance.db"
+
+summary() {
+    echo
+    if [ "$failed" -gt 0 ]; then
+        echo "failed: ${failures[*]}"
+    fi
+    echo "suites: $passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+}
+
+if [ "$mode" = check ]; then
+    export SG_TEST_ALLOW_SKIP=1 SG_TEST_URLS=$urls
+    run unit "$B/unit-tests"
+    [ -x "$B/integration-tests" ] && CK_RUN_SUITE=conformance run conformance "$B/integration-tests"
+    CK_RUN_SUITE=e2e-sqlite run e2e-sqlite "$B/e2e-tests"
+    summary
+    exit
+fi
+
+[ "$mode" = e2e ] || [ "$mode" = integration ] || run unit "${vg[@]}" "$B/unit-tests"
 
 . tests/lib/pg.sh
 . tests/lib/mariadb.sh
@@ -57,8 +82,14 @@ else
 fi
 export SG_TEST_URLS=$urls
 
-if [ -x "$B/integration-tests" ]; then
+if [ -x "$B/integration-tests" ] && [ "$mode" != e2e ]; then
     run integration "${vg[@]}" "$B/integration-tests"
+fi
+if [ "$mode" = integration ]; then
+    pg_stop 2>/dev/null
+    mariadb_stop 2>/dev/null
+    summary
+    exit
 fi
 if [ "$mode" = valgrind ]; then
     # The binary under valgrind, the harness natively: SG_BIN is a wrapper.
@@ -70,6 +101,8 @@ elif [ "$B" != build ]; then
     # A sanitizer build: the suites that exercise our code paths; the herd,
     # container, multi-host and hardening checks belong to the release build.
     run e2e "$B/e2e-tests"
+elif [ "$mode" = e2e ]; then
+    run e2e "$B/e2e-tests"
 else
     run e2e "$B/e2e-tests"
     for t in tests/herd/run.sh tests/container/run.sh tests/multihost/run.sh tests/security/run.sh; do
@@ -79,9 +112,4 @@ fi
 
 pg_stop 2>/dev/null
 mariadb_stop 2>/dev/null
-echo
-if [ "$failed" -gt 0 ]; then
-    echo "failed: ${failures[*]}"
-fi
-echo "suites: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

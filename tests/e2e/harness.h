@@ -40,6 +40,9 @@ char *h_tmpdir(void);
 void h_write(const char *dir, const char *name, const char *content);
 /* "sqlite:///<dir>/app.db"-style helpers are left to suites. */
 long long h_now_ms(void);
+/* A suite whose server is missing fails unless SG_TEST_ALLOW_SKIP=1. */
+int h_skip_allowed(void);
+
 /* Substring test that prints both strings on failure when used in ck_assert_msg. */
 int h_has(const char *hay, const char *needle);
 

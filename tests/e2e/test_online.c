@@ -48,6 +48,7 @@ static int start(int iteration)
     pg = iteration == 0;
     if (!base) {
         fprintf(stderr, "skip: %s is not set\n", pg ? "SG_TEST_PG_URL" : "SG_TEST_MYSQL_URL");
+        ck_assert_msg(h_skip_allowed(), "no server (SG_TEST_ALLOW_SKIP=1 skips)");
         return 0;
     }
     dir = h_tmpdir();

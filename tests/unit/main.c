@@ -18,6 +18,10 @@ int main(void)
     srunner_add_suite(sr, lock_suite());
     srunner_add_suite(sr, plan_suite());
     srunner_add_suite(sr, security_suite());
+    srunner_add_suite(sr, engine_suite());
+    srunner_add_suite(sr, cli_suite());
+    srunner_add_suite(sr, log_suite());
+    srunner_add_suite(sr, handoff_suite());
     if (sqlsplit_suite)
         srunner_add_suite(sr, sqlsplit_suite());
     srunner_run_all(sr, CK_NORMAL);

@@ -48,6 +48,14 @@ START_TEST(test_backoff_is_jittered_and_capped)
             ck_assert_int_ge(d, step / 2);
             ck_assert_int_le(d, step);
         }
+    /* Jitter: a herd released together must not poll in lockstep. */
+    long long lo = 1000, hi = 0;
+    for (int k = 0; k < 200; k++) {
+        long long d = sg_backoff_ms(3, 25, 1000); /* step 200: 100..200 */
+        lo = d < lo ? d : lo;
+        hi = d > hi ? d : hi;
+    }
+    ck_assert_msg(lo < 125 && hi > 175, "200 draws span only %lld..%lld", lo, hi);
 }
 END_TEST
 

@@ -10,5 +10,9 @@ Suite *lock_suite(void);
 Suite *plan_suite(void);
 Suite *security_suite(void);
 Suite *sqlsplit_suite(void) __attribute__((weak));
+Suite *engine_suite(void);
+Suite *cli_suite(void);
+Suite *log_suite(void);
+Suite *handoff_suite(void);
 
 #endif
