@@ -29,6 +29,7 @@ struct run {
     size_t n;
     unsigned flags; /* SG_SPLIT_* */
     int tracked; /* statement by statement, between dirty marks */
+    int marked; /* tracked: our dirty row is in the ledger */
     long long lock_ms;
     long long t0;
 };
@@ -268,6 +269,33 @@ static enum part locate(const struct run *r, const struct sg_error *e, size_t do
     return PART_SUFFIX;
 }
 
+/* A transactional migration failed after `done` statements of the text
+ * sent (whose prefix is plen bytes and npre statements): roll back and
+ * say where. */
+static void txn_failed(const struct run *r, struct sg_error *err, size_t done, size_t plen,
+                       size_t npre)
+{
+    size_t stmt, off;
+    enum part part = locate(r, err, done, plen, npre, &stmt, &off);
+
+    if (err->code != SG_EX_UNAVAILABLE)
+        rollback(r->c);
+    if (sg_signal_pending()) {
+        sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                     "%s: stopped by signal %d; rolled back, nothing of it was applied", r->file,
+                     sg_signal_pending());
+    } else if (part == PART_SECTION) {
+        if (err->code == SG_EX_TEMPFAIL)
+            name_blocker(r, stmt, err);
+        frame(r, stmt, off, err);
+    } else if (part == PART_SUFFIX) {
+        sg_error_prefix(err, "%s was rolled back: unable to %s it in the ledger", r->file,
+                        r->down ? "remove" : "record");
+    } else {
+        sg_error_prefix(err, "%s: unable to start its transaction", r->file);
+    }
+}
+
 /* BEGIN; timeouts; the section; the ledger row; the fence; COMMIT. Where
  * the server measures the transaction's age itself (SG_CAP_TXN_CLOCK) and
  * the section needs no client-side splitting, all of it is one exec; else
@@ -278,10 +306,9 @@ static int run_txn(struct run *r, struct sg_error *err)
     struct sg_conn *c = r->c;
     struct sg_buf pre = {0}, suf = {0}, all = {0};
     struct sg_ledger_row row;
-    size_t npre, done = 0, stmt, off;
+    size_t npre, done = 0;
     int rc = -1, whole = !(r->flags & SG_SPLIT_CLIENT);
     int one = whole && (c->driver->caps & SG_CAP_TXN_CLOCK);
-    enum part part;
 
     sg_buf_str(&pre, c->driver->begin_sql);
     sg_buf_str(&pre, ";");
@@ -345,25 +372,7 @@ static int run_txn(struct run *r, struct sg_error *err)
     goto out;
 
 failed:
-    part = locate(r, err, done, pre.n, npre, &stmt, &off);
-    if (err->code != SG_EX_UNAVAILABLE)
-        rollback(c);
-    if (sg_signal_pending()) {
-        rc = sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
-                          "%s: stopped by signal %d; rolled back, nothing of it was applied",
-                          r->file, sg_signal_pending());
-        goto out;
-    }
-    if (part == PART_SECTION) {
-        if (err->code == SG_EX_TEMPFAIL)
-            name_blocker(r, stmt, err);
-        frame(r, stmt, off, err);
-    } else if (part == PART_SUFFIX) {
-        sg_error_prefix(err, "%s was rolled back: unable to %s it in the ledger", r->file,
-                        r->down ? "remove" : "record");
-    } else {
-        sg_error_prefix(err, "%s: unable to start its transaction", r->file);
-    }
+    txn_failed(r, err, done, pre.n, npre);
     goto out;
 out_rollback:
     rollback(c);
@@ -415,15 +424,97 @@ static void timeouts(struct run *r, long long lock_ms, long long stmt_ms)
     sg_buf_free(&b);
 }
 
+/* Where a tracked run stands. */
+struct track {
+    size_t i; /* the statement running or failed */
+    size_t known; /* statements known to have run (and recorded, or about to be) */
+    size_t txn_from; /* the file opened a transaction at this statement, or NONE */
+};
+#define NONE ((size_t)-1)
+
+/* Records that `at` statements are known to have run (best effort: the
+ * failure being reported matters more than this write). */
+static void progress_to(const struct run *r, struct track *t, size_t at)
+{
+    struct sg_error e = {0};
+
+    if (t->known != at)
+        (void)record(r, SG_LEDGER_PROGRESS, 1, (long long)at, &e);
+    t->known = at;
+}
+
+/* A signal before statement t->i: stop there. 0 when nothing ran and the
+ * mark is gone (not dirty), -1 when the migration stays dirty. */
+static int stop_before(struct run *r, struct track *t, struct sg_error *err)
+{
+    sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                 "%s:%d: stopped by signal %d before this statement", r->file, r->st[t->i].line,
+                 sg_signal_pending());
+    if (t->known == 0 && t->txn_from == NONE && unmark(r) == 0) {
+        r->marked = 0;
+        sg_error_append(err, "nothing of it ran; migration %s is not dirty", r->m->version);
+        return 0;
+    }
+    return -1;
+}
+
+/* Statement t->i failed with err. Returns 0 when the ledger says nothing
+ * (the mark was removed) or a retry may resume (*resume set), -1 when the
+ * migration stays dirty (t->i and t->known say where). */
+static int tracked_failure(struct run *r, struct track *t, size_t *resume, struct sg_error *err)
+{
+    struct sg_conn *c = r->c;
+    size_t i = t->i, at = t->txn_from != NONE ? t->txn_from : i;
+    int clean = 0;
+
+    if (err->code == SG_EX_UNAVAILABLE) {
+        frame(r, i, NONE, err);
+        return -1;
+    }
+    if (t->txn_from != NONE)
+        rollback(c); /* the file's own transaction went with the failure */
+    else if (c->driver->failed_cleanly)
+        clean = c->driver->failed_cleanly(c, r->sec->sql + r->st[i].off, r->st[i].len, err);
+    if (err->code == SG_EX_TEMPFAIL)
+        name_blocker(r, i, err);
+    frame(r, i, NONE, err);
+    t->i = at;
+    if (sg_signal_pending())
+        err->code = SG_EX_SIGNAL_BASE + sg_signal_pending();
+    if (at == 0 && clean && unmark(r) == 0) {
+        /* Refused before it changed anything: nothing is dirty, and a lock
+         * timeout stays retryable as a whole. */
+        r->marked = 0;
+        if (sg_signal_pending())
+            sg_error_append(err, "stopped by signal %d; migration %s is not dirty",
+                            sg_signal_pending(), r->m->version);
+        return 0;
+    }
+    if (err->code == SG_EX_TEMPFAIL && clean) {
+        progress_to(r, t, at);
+        *resume = at;
+        sg_error_append(err,
+                        "%zu of %zu statement(s) of migration %s were applied and this one did "
+                        "not start: a retry resumes here, and if schemagate gives up the "
+                        "migration stays dirty ('schemagate repair %s')",
+                        at, r->n, r->m->version, r->m->version);
+        return 0;
+    }
+    if (err->code == SG_EX_TEMPFAIL)
+        err->code = SG_EX_DATA; /* partly applied: not safe to retry blindly */
+    progress_to(r, t, at);
+    return -1;
+}
+
 /* The dirty protocol. *resume: statements known to have run (a retry
  * after a lock timeout starts there); set on a retryable failure. */
 static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
 {
     struct sg_conn *c = r->c;
-    size_t known = *resume, txn_from = (size_t)-1, i;
-    int rc = -1, marked = *resume > 0;
+    struct track t = {.known = *resume, .txn_from = NONE};
+    int rc = -1;
 
-    if (!marked) {
+    if (!r->marked) {
         /* A stop that came before anything ran leaves nothing behind. */
         if (sg_signal_pending())
             return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
@@ -432,43 +523,41 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
         if (record(r, r->down ? SG_LEDGER_DIRTY : SG_LEDGER_INSERT, 1, 0, err) < 0)
             return sg_error_prefix(err, "%s: unable to mark it dirty before running it",
                                    r->file);
+        r->marked = 1;
     }
     timeouts(r, r->lock_ms, r->o->statement_timeout_ms);
-    for (i = *resume; i < r->n; i++) {
+    for (t.i = *resume; t.i < r->n; t.i++) {
         if (sg_signal_pending()) {
-            sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
-                         "%s:%d: stopped by signal %d before this statement", r->file,
-                         r->st[i].line, sg_signal_pending());
-            if (known == 0 && txn_from == (size_t)-1 && unmark(r) == 0) {
-                sg_error_append(err, "nothing of it ran; migration %s is not dirty",
-                                r->m->version);
+            if (stop_before(r, &t, err) == 0)
                 goto out;
-            }
             goto dirty;
         }
-        if (sg_drv_exec(c, r->sec->sql + r->st[i].off, r->st[i].len, NULL, err) < 0)
-            goto failed;
+        if (sg_drv_exec(c, r->sec->sql + r->st[t.i].off, r->st[t.i].len, NULL, err) < 0) {
+            if (tracked_failure(r, &t, resume, err) == 0)
+                goto out;
+            goto dirty;
+        }
         if (sg_drv_in_transaction(c)) {
             /* The file opened a transaction: progress waits for its end. */
-            if (txn_from == (size_t)-1)
-                txn_from = i;
+            if (t.txn_from == NONE)
+                t.txn_from = t.i;
             continue;
         }
-        txn_from = (size_t)-1;
-        known = i + 1;
-        if (i + 1 < r->n && record(r, SG_LEDGER_PROGRESS, 1, (long long)known, err) < 0) {
+        t.txn_from = NONE;
+        t.known = t.i + 1;
+        if (t.i + 1 < r->n && record(r, SG_LEDGER_PROGRESS, 1, (long long)t.known, err) < 0) {
             sg_error_prefix(err, "%s:%d: statement %zu of %zu ran, but the ledger could not say so",
-                            r->file, r->st[i].line, i + 1, r->n);
+                            r->file, r->st[t.i].line, t.i + 1, r->n);
             goto dirty;
         }
     }
-    if (txn_from != (size_t)-1) {
+    if (t.txn_from != NONE) {
         rollback(c);
         sg_error_set(err, SG_EX_DATA,
                      "%s: the migration leaves a transaction open (BEGIN without COMMIT); it "
                      "was rolled back",
                      r->file);
-        i = txn_from;
+        t.i = t.txn_from;
         goto dirty;
     }
     if (record(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_DONE, 0, 0, err) < 0) {
@@ -476,65 +565,11 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
                         r->file, r->n, r->m->version);
         goto out;
     }
+    r->marked = 0;
     rc = 0;
     goto out;
-
-failed:
-    if (err->code == SG_EX_UNAVAILABLE) {
-        frame(r, i, (size_t)-1, err);
-        goto dirty;
-    }
-    if (txn_from != (size_t)-1) {
-        /* The file's own transaction rolled back with the failure. */
-        rollback(c);
-    }
-    {
-        size_t at = txn_from != (size_t)-1 ? txn_from : i;
-        int clean = txn_from == (size_t)-1 && c->driver->failed_cleanly &&
-                    c->driver->failed_cleanly(c, r->sec->sql + r->st[i].off, r->st[i].len, err);
-        if (err->code == SG_EX_TEMPFAIL)
-            name_blocker(r, i, err);
-        frame(r, i, (size_t)-1, err);
-        if (sg_signal_pending()) {
-            err->code = SG_EX_SIGNAL_BASE + sg_signal_pending();
-            if (at == 0 && clean && unmark(r) == 0) {
-                sg_error_append(err, "stopped by signal %d; migration %s is not dirty",
-                                sg_signal_pending(), r->m->version);
-                goto out;
-            }
-            i = at;
-            goto dirty;
-        }
-        if (at == 0 && clean) {
-            /* Refused before it changed anything: nothing is dirty, and a
-             * lock timeout stays retryable as a whole. */
-            if (unmark(r) == 0)
-                goto out;
-        }
-        if (err->code == SG_EX_TEMPFAIL && clean) {
-            if (known != at) {
-                struct sg_error e2 = {0};
-                (void)record(r, SG_LEDGER_PROGRESS, 1, (long long)at, &e2);
-            }
-            *resume = at;
-            sg_error_append(err,
-                            "%zu of %zu statement(s) of migration %s were applied and this one "
-                            "did not start: a retry resumes here, and if schemagate gives up the "
-                            "migration stays dirty ('schemagate repair %s')",
-                            at, r->n, r->m->version, r->m->version);
-            goto out;
-        }
-        if (err->code == SG_EX_TEMPFAIL)
-            err->code = SG_EX_DATA; /* partly applied: not safe to retry blindly */
-        if (known != at) {
-            struct sg_error e2 = {0};
-            (void)record(r, SG_LEDGER_PROGRESS, 1, (long long)at, &e2);
-            known = at;
-        }
-        i = at;
-    }
 dirty:
-    dirty_note(r, known, i, err);
+    dirty_note(r, t.known, t.i, err);
 out:
     if (err->code != SG_EX_UNAVAILABLE)
         timeouts(r, 0, 0);

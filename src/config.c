@@ -261,6 +261,61 @@ static int parse_host(struct sg_url *u, struct sg_error *err)
     return 0;
 }
 
+/* sqlite:rel/path.db, sqlite:///abs/path.db, sqlite:/abs/path.db */
+static int parse_sqlite_path(struct sg_url *u, const char *p, const char *rest_end,
+                             struct sg_error *err)
+{
+    const char *path = p;
+
+    if (p[0] == '/' && p[1] == '/') {
+        if (p[2] != '/')
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "database URL: sqlite URLs are sqlite:relative/path.db or "
+                                "sqlite:///absolute/path.db");
+        path = p + 2;
+    }
+    if (path == rest_end)
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: sqlite URL has no file path");
+    if (!(u->path = pct_decode(path, (size_t)(rest_end - path), 0)))
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: malformed %% escape in path");
+    return 0;
+}
+
+/* //[user[:password]@]host[:port][,host...]/database: the userinfo ends at
+ * the LAST '@' of the authority, so an unencoded '@' stays in the password. */
+static int parse_authority(struct sg_url *u, const char *p, const char *rest_end,
+                           struct sg_error *err)
+{
+    if (p[0] != '/' || p[1] != '/')
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "database URL: expected %s://[user[:password]@]host[:port]/database",
+                            u->scheme);
+    const char *auth = p + 2;
+    const char *auth_end = auth + strcspn(auth, "/?");
+    const char *at = NULL;
+    for (const char *c = auth; c < auth_end; c++)
+        if (*c == '@')
+            at = c;
+    if (at) {
+        const char *uc = memchr(auth, ':', (size_t)(at - auth));
+        const char *uend = uc ? uc : at;
+        if (!(u->user = pct_decode(auth, (size_t)(uend - auth), 0)) ||
+            (uc && !(u->password = pct_decode(uc + 1, (size_t)(at - uc - 1), 0))))
+            /* Never echo the userinfo: it holds the password. */
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "database URL: malformed %% escape in user or password");
+        auth = at + 1;
+    }
+    if (!(u->hosts = dup_range(auth, (size_t)(auth_end - auth))))
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    if (*u->hosts && parse_host(u, err) < 0)
+        return -1;
+    if (*auth_end == '/' &&
+        !(u->path = pct_decode(auth_end + 1, (size_t)(rest_end - auth_end - 1), 0)))
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: malformed %% escape in database name");
+    return 0;
+}
+
 int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
 {
     const char *colon, *p;
@@ -300,64 +355,10 @@ int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
     }
     const char *rest_end = qmark ? qmark : p + strlen(p);
 
-    if (strcmp(u->scheme, "sqlite") == 0) {
-        /* sqlite:rel/path.db, sqlite:///abs/path.db, sqlite:/abs/path.db */
-        const char *path = p;
-        if (p[0] == '/' && p[1] == '/') {
-            if (p[2] != '/') {
-                sg_url_free(u);
-                return sg_error_set(err, SG_EX_CONFIG,
-                                    "database URL: sqlite URLs are sqlite:relative/path.db or "
-                                    "sqlite:///absolute/path.db");
-            }
-            path = p + 2;
-        }
-        if (path == rest_end) {
-            sg_url_free(u);
-            return sg_error_set(err, SG_EX_CONFIG, "database URL: sqlite URL has no file path");
-        }
-        if (!(u->path = pct_decode(path, (size_t)(rest_end - path), 0))) {
-            sg_url_free(u);
-            return sg_error_set(err, SG_EX_CONFIG, "database URL: malformed %% escape in path");
-        }
-    } else {
-        if (p[0] != '/' || p[1] != '/') {
-            sg_url_free(u);
-            return sg_error_set(
-                err, SG_EX_CONFIG,
-                "database URL: expected %s://[user[:password]@]host[:port]/database", u->scheme);
-        }
-        const char *auth = p + 2;
-        const char *auth_end = auth + strcspn(auth, "/?");
-        const char *at = NULL;
-        for (const char *c = auth; c < auth_end; c++)
-            if (*c == '@')
-                at = c;
-        if (at) {
-            const char *uc = memchr(auth, ':', (size_t)(at - auth));
-            const char *uend = uc ? uc : at;
-            if (!(u->user = pct_decode(auth, (size_t)(uend - auth), 0)) ||
-                (uc && !(u->password = pct_decode(uc + 1, (size_t)(at - uc - 1), 0)))) {
-                sg_url_free(u);
-                /* Never echo the userinfo: it holds the password. */
-                return sg_error_set(err, SG_EX_CONFIG,
-                                    "database URL: malformed %% escape in user or password");
-            }
-            auth = at + 1;
-        }
-        if (!(u->hosts = dup_range(auth, (size_t)(auth_end - auth))))
-            goto oom;
-        if (*u->hosts && parse_host(u, err) < 0) {
-            sg_url_free(u);
-            return -1;
-        }
-        if (*auth_end == '/') {
-            if (!(u->path = pct_decode(auth_end + 1, (size_t)(rest_end - auth_end - 1), 0))) {
-                sg_url_free(u);
-                return sg_error_set(err, SG_EX_CONFIG,
-                                    "database URL: malformed %% escape in database name");
-            }
-        }
+    if ((strcmp(u->scheme, "sqlite") == 0 ? parse_sqlite_path(u, p, rest_end, err)
+                                           : parse_authority(u, p, rest_end, err)) < 0) {
+        sg_url_free(u);
+        return -1;
     }
     if (qmark && parse_query(u, qmark + 1, err) < 0) {
         sg_url_free(u);
@@ -463,11 +464,65 @@ static char *pct_encode_to(char *o, const char *s, size_t n)
     return o;
 }
 
+/* The URL `raw` with the password in its userinfo (percent-encoded) and
+ * without its password-file parameter. NULL when out of memory. */
+static char *raw_with_password(const char *rawurl, const char *pw, size_t pwlen)
+{
+    const char *auth = strstr(rawurl, "://") + 3;
+    const char *auth_end = auth + strcspn(auth, "/?");
+    const char *at = NULL;
+    for (const char *c = auth; c < auth_end; c++)
+        if (*c == '@')
+            at = c;
+    const char *qmark = strchr(auth_end, '?');
+    size_t rawlen = strlen(rawurl);
+    char *raw = malloc(rawlen + pwlen * 3 + 3), *o = raw;
+
+    if (!raw)
+        return NULL;
+    memcpy(o, rawurl, (size_t)(auth - rawurl));
+    o += auth - rawurl;
+    if (at) {
+        memcpy(o, auth, (size_t)(at - auth));
+        o += at - auth;
+    }
+    *o++ = ':';
+    o = pct_encode_to(o, pw, pwlen);
+    *o++ = '@';
+    const char *h = at ? at + 1 : auth;
+    const char *rest_end = qmark ? qmark : rawurl + rawlen;
+    memcpy(o, h, (size_t)(rest_end - h));
+    o += rest_end - h;
+    if (qmark) {
+        /* Copy every parameter but password-file (matched on its decoded key). */
+        const char *q = qmark + 1;
+        char sep = '?';
+        while (*q) {
+            size_t len = strcspn(q, "&");
+            const char *eq = memchr(q, '=', len);
+            size_t klen = eq ? (size_t)(eq - q) : len;
+            char *k = len ? pct_decode(q, klen, 1) : NULL;
+            if (len && !(k && strcmp(k, "password-file") == 0)) {
+                *o++ = sep;
+                sep = '&';
+                memcpy(o, q, len);
+                o += len;
+            }
+            free(k);
+            q += len;
+            if (*q == '&')
+                q++;
+        }
+    }
+    *o = '\0';
+    return raw;
+}
+
 int sg_url_load_password_file(struct sg_url *u, int allow_insecure, struct sg_error *err)
 {
     const char *path = NULL;
     size_t idx = 0, pwlen = 0, count = 0;
-    char *pw = NULL, *raw = NULL, *o;
+    char *pw = NULL, *raw = NULL;
 
     for (size_t i = 0; i < u->nparams; i++)
         if (strcmp(u->params[i].key, "password-file") == 0) {
@@ -496,60 +551,14 @@ int sg_url_load_password_file(struct sg_url *u, int allow_insecure, struct sg_er
         return -1;
 
     /* Rewrite raw, which drivers may hand to their client library as is
-     * (libpq rejects an unknown "password-file" parameter): the password
-     * goes into the userinfo, the parameter leaves the query. */
-    const char *auth = strstr(u->raw, "://");
-    if (!auth) {
+     * (libpq rejects an unknown "password-file" parameter). */
+    if (!strstr(u->raw, "://")) {
         sg_error_set(err, SG_EX_CONFIG, "database URL: password-file needs a //host URL");
         goto fail;
     }
-    auth += 3;
-    const char *auth_end = auth + strcspn(auth, "/?");
-    const char *at = NULL;
-    for (const char *c = auth; c < auth_end; c++)
-        if (*c == '@')
-            at = c;
-    const char *qmark = strchr(auth_end, '?');
-    size_t rawlen = strlen(u->raw);
-    if (!(raw = malloc(rawlen + pwlen * 3 + 3)))
+    if (!(raw = raw_with_password(u->raw, pw, pwlen)))
         goto oom;
-    o = raw;
-    memcpy(o, u->raw, (size_t)(auth - u->raw));
-    o += auth - u->raw;
-    if (at) {
-        memcpy(o, auth, (size_t)(at - auth));
-        o += at - auth;
-    }
-    *o++ = ':';
-    o = pct_encode_to(o, pw, pwlen);
-    *o++ = '@';
-    const char *h = at ? at + 1 : auth;
-    const char *rest_end = qmark ? qmark : u->raw + rawlen;
-    memcpy(o, h, (size_t)(rest_end - h));
-    o += rest_end - h;
-    if (qmark) {
-        /* Copy every parameter but password-file (matched on its decoded key). */
-        const char *q = qmark + 1;
-        char sep = '?';
-        while (*q) {
-            size_t len = strcspn(q, "&");
-            const char *eq = memchr(q, '=', len);
-            size_t klen = eq ? (size_t)(eq - q) : len;
-            char *k = len ? pct_decode(q, klen, 1) : NULL;
-            if (len && !(k && strcmp(k, "password-file") == 0)) {
-                *o++ = sep;
-                sep = '&';
-                memcpy(o, q, len);
-                o += len;
-            }
-            free(k);
-            q += len;
-            if (*q == '&')
-                q++;
-        }
-    }
-    *o = '\0';
-
+    size_t rawlen = strlen(u->raw);
     free(u->params[idx].key);
     free(u->params[idx].value);
     memmove(&u->params[idx], &u->params[idx + 1], (u->nparams - idx - 1) * sizeof *u->params);

@@ -477,47 +477,49 @@ int sg_migrations_load(const char *dir, struct sg_migration_set *out, struct sg_
     return sg_migrations_load_flags(dir, 0, out, err);
 }
 
-int sg_migrations_load_flags(const char *dir, unsigned flags, struct sg_migration_set *out,
-                             struct sg_error *err)
+/* Opens the migrations directory (configuration: the path may be a
+ * symlink; the directory it names must be safe). *dirreal gets its
+ * canonical path. Returns the DIR, or NULL with err set. */
+static DIR *open_dir(const char *dir, unsigned flags, char **dirreal, struct sg_error *err)
 {
-    struct pending_file *files = NULL;
-    size_t nfiles = 0;
-    DIR *d = NULL;
-    int dirfd, rc = -1;
-    struct dirent *e;
     struct stat dst;
-    char *dirreal;
+    DIR *d = NULL;
+    int dirfd;
 
-    memset(out, 0, sizeof *out);
-    /* The path given is configuration and may itself be a symlink; the
-     * directory it names is what must be safe, and links inside it are
-     * judged against its canonical path. */
-    if (!(dirreal = realpath(dir, NULL)))
-        return sg_error_set(err, SG_EX_NOINPUT, "unable to open migrations directory %s: %s", dir,
-                            strerror(errno));
-    dirfd = open(dirreal, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
-    if (dirfd < 0) {
+    if (!(*dirreal = realpath(dir, NULL))) {
         sg_error_set(err, SG_EX_NOINPUT, "unable to open migrations directory %s: %s", dir,
                      strerror(errno));
-        free(dirreal);
-        return -1;
+        return NULL;
     }
-    if (fstat(dirfd, &dst) < 0) {
+    dirfd = open(*dirreal, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (dirfd < 0)
+        sg_error_set(err, SG_EX_NOINPUT, "unable to open migrations directory %s: %s", dir,
+                     strerror(errno));
+    else if (fstat(dirfd, &dst) < 0)
         sg_error_set(err, SG_EX_NOINPUT, "unable to stat migrations directory %s: %s", dir,
                      strerror(errno));
-    } else if (!(flags & SG_MIG_ALLOW_INSECURE) &&
-               check_owner_mode(&dst, "migrations directory ", dir, err) < 0) {
-        /* err is set */
-    } else if (!(d = fdopendir(dirfd))) {
+    else if (!(flags & SG_MIG_ALLOW_INSECURE) &&
+             check_owner_mode(&dst, "migrations directory ", dir, err) < 0)
+        ; /* err is set */
+    else if (!(d = fdopendir(dirfd)))
         sg_error_set(err, SG_EX_NOINPUT, "unable to read migrations directory %s: %s", dir,
                      strerror(errno));
-    }
     if (!d) {
-        close(dirfd);
-        free(dirreal);
-        return -1;
+        if (dirfd >= 0)
+            close(dirfd);
+        free(*dirreal);
+        *dirreal = NULL;
     }
-    /* Collect names first and sort them, so errors and reads are deterministic. */
+    return d;
+}
+
+/* Collects the migration file names of d, sorted, so errors and reads are
+ * deterministic. 0, or -1 with err set (*files then freed by the caller). */
+static int collect(DIR *d, const char *dir, struct pending_file **files, size_t *nfiles,
+                   struct sg_error *err)
+{
+    struct dirent *e;
+
     while ((errno = 0, e = readdir(d))) {
         char version[SG_VERSION_MAX + 1], *name;
         int layout = sg_migration_name_parse(e->d_name, version, &name);
@@ -526,79 +528,91 @@ int sg_migrations_load_flags(const char *dir, unsigned flags, struct sg_migratio
             continue;
         if (layout == -1) {
             struct stat st;
-            if (fstatat(dirfd, e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode))
+            if (fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode))
                 continue;
-            sg_error_set(err, SG_EX_DATA,
-                         "%s: not a migration file name (expected VERSION_name.sql or "
-                         "VERSION_name.up.sql, VERSION 1-20 digits, name [A-Za-z0-9_.-])",
-                         e->d_name);
-            goto out;
+            return sg_error_set(err, SG_EX_DATA,
+                                "%s: not a migration file name (expected VERSION_name.sql or "
+                                "VERSION_name.up.sql, VERSION 1-20 digits, name [A-Za-z0-9_.-])",
+                                e->d_name);
         }
-        if (nfiles % 64 == 0) {
-            struct pending_file *nf = realloc(files, (nfiles + 64) * sizeof *nf);
-            if (!nf) {
-                sg_error_set(err, SG_EX_OSERR, "out of memory");
-                goto out;
-            }
-            files = nf;
+        if (*nfiles % 64 == 0) {
+            struct pending_file *nf = realloc(*files, (*nfiles + 64) * sizeof *nf);
+            if (!nf)
+                return sg_error_set(err, SG_EX_OSERR, "out of memory");
+            *files = nf;
         }
-        if (!(files[nfiles].fname = strdup(e->d_name))) {
-            sg_error_set(err, SG_EX_OSERR, "out of memory");
-            goto out;
-        }
-        files[nfiles++].layout = layout;
+        if (!((*files)[*nfiles].fname = strdup(e->d_name)))
+            return sg_error_set(err, SG_EX_OSERR, "out of memory");
+        (*files)[(*nfiles)++].layout = layout;
     }
-    if (errno) {
-        sg_error_set(err, SG_EX_NOINPUT, "unable to read migrations directory %s: %s", dir,
-                     strerror(errno));
+    if (errno)
+        return sg_error_set(err, SG_EX_NOINPUT, "unable to read migrations directory %s: %s", dir,
+                            strerror(errno));
+    if (*nfiles > 1)
+        qsort(*files, *nfiles, sizeof **files, fname_cmp);
+    return 0;
+}
+
+/* Reads and parses one file into its migration (a golang .up.sql and
+ * .down.sql pair share one). */
+static int load_file(DIR *d, const char *dirreal, const char *dir, const struct pending_file *f,
+                     unsigned flags, struct sg_migration_set *out, struct sg_error *err)
+{
+    char version[SG_VERSION_MAX + 1], *name = NULL, *buf;
+    int layout = sg_migration_name_parse(f->fname, version, &name), added, prc;
+    struct sg_migration *m = slot(out, version, &added, err);
+    size_t len = 0;
+
+    if (!m) {
+        free(name);
+        return -1;
+    }
+    /* Only a golang .up.sql/.down.sql pair of one name may share a version. */
+    int dup = !added &&
+              (layout == LAYOUT_DBMATE || strcmp(m->name, name) != 0 ||
+               (layout == LAYOUT_UP && m->file) ||
+               (layout == LAYOUT_DOWN &&
+                (m->down_file || (m->file && !has_suffix(m->file, strlen(m->file), ".up.sql")))));
+    if (dup) {
+        sg_error_set(err, SG_EX_DATA, "two migrations with version %s: %s and %s", version,
+                     m->file ? m->file : m->down_file, f->fname);
+        free(name);
+        return -1;
+    }
+    if (added)
+        m->name = name;
+    else
+        free(name);
+    if (layout == LAYOUT_DOWN)
+        m->down_file = strdup(f->fname);
+    else
+        m->file = strdup(f->fname);
+    if (!(layout == LAYOUT_DOWN ? m->down_file : m->file))
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    if (!(buf = read_at(dirfd(d), dirreal, dir, f->fname, flags, &len, &m->hardlinked, err)))
+        return -1;
+    prc = sg_migration_parse(m, buf, len, layout, err);
+    free(buf);
+    return prc;
+}
+
+int sg_migrations_load_flags(const char *dir, unsigned flags, struct sg_migration_set *out,
+                             struct sg_error *err)
+{
+    struct pending_file *files = NULL;
+    size_t nfiles = 0;
+    char *dirreal = NULL;
+    DIR *d;
+    int rc = -1;
+
+    memset(out, 0, sizeof *out);
+    if (!(d = open_dir(dir, flags, &dirreal, err)))
+        return -1;
+    if (collect(d, dir, &files, &nfiles, err) < 0)
         goto out;
-    }
-    if (nfiles > 1)
-        qsort(files, nfiles, sizeof *files, fname_cmp);
-
-    for (size_t i = 0; i < nfiles; i++) {
-        char version[SG_VERSION_MAX + 1], *name = NULL;
-        int layout = sg_migration_name_parse(files[i].fname, version, &name), added;
-        struct sg_migration *m = slot(out, version, &added, err);
-        char *buf;
-        size_t len = 0;
-
-        if (!m) {
-            free(name);
+    for (size_t i = 0; i < nfiles; i++)
+        if (load_file(d, dirreal, dir, &files[i], flags, out, err) < 0)
             goto out;
-        }
-        /* Only a golang .up.sql/.down.sql pair of one name may share a version. */
-        int dup =
-            !added &&
-            (layout == LAYOUT_DBMATE || strcmp(m->name, name) != 0 ||
-             (layout == LAYOUT_UP && m->file) ||
-             (layout == LAYOUT_DOWN &&
-              (m->down_file || (m->file && !has_suffix(m->file, strlen(m->file), ".up.sql")))));
-        if (dup) {
-            sg_error_set(err, SG_EX_DATA, "two migrations with version %s: %s and %s", version,
-                         m->file ? m->file : m->down_file, files[i].fname);
-            free(name);
-            goto out;
-        }
-        if (added)
-            m->name = name;
-        else
-            free(name);
-        if (layout == LAYOUT_DOWN)
-            m->down_file = strdup(files[i].fname);
-        else
-            m->file = strdup(files[i].fname);
-        if (!(layout == LAYOUT_DOWN ? m->down_file : m->file)) {
-            sg_error_set(err, SG_EX_OSERR, "out of memory");
-            goto out;
-        }
-        if (!(buf = read_at(dirfd, dirreal, dir, files[i].fname, flags, &len, &m->hardlinked, err)))
-            goto out;
-        int prc = sg_migration_parse(m, buf, len, layout, err);
-        free(buf);
-        if (prc < 0)
-            goto out;
-    }
     for (size_t i = 0; i < out->n; i++)
         if (!out->v[i].file) {
             sg_error_set(err, SG_EX_DATA, "%s: down migration without its .up.sql file",
