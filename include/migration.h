@@ -19,6 +19,10 @@ struct sg_section {
     size_t len;
     int line; /* 1-based line in `file` where sql[0] sits */
     const char *file; /* borrowed: the owning migration's file name */
+    /* Directives on its marker line, as dbmate reads them: each section
+     * has its own ("-- migrate:down transaction:false"). */
+    int no_transaction; /* "transaction:false" */
+    long long lock_timeout_ms; /* "lock_timeout:D", -1 = the default */
 };
 
 struct sg_migration {
@@ -28,8 +32,6 @@ struct sg_migration {
     char *down_file; /* golang layout's .down.sql, else NULL */
     struct sg_section up;
     struct sg_section down; /* down.sql == NULL when absent */
-    int no_transaction; /* "transaction:false" directive */
-    long long lock_timeout_ms; /* "lock_timeout:D" directive, -1 = default */
     char checksum[65]; /* hex SHA-256 of up.sql bytes */
     int hardlinked; /* its up or down file has other hard links
                                          (st_nlink > 1): the caller warns */

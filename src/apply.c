@@ -103,13 +103,13 @@ static int check(struct run *r, struct sg_error *err)
 {
     const struct sg_driver *d = r->c->driver;
 
-    r->tracked = r->m->no_transaction;
+    r->tracked = r->sec->no_transaction;
     for (size_t i = 0; i < r->n; i++) {
         const char *s = r->sec->sql + r->st[i].off;
         size_t len = r->st[i].len;
         char what[64];
 
-        if (!r->m->no_transaction && (sg_sql_is_txn_control(s, len, dialect(r)) ||
+        if (!r->sec->no_transaction && (sg_sql_is_txn_control(s, len, dialect(r)) ||
                                       sg_sql_needs_autocommit(s, len, dialect(r)))) {
             lead(s, len, what, sizeof what);
             return sg_error_set(err, SG_EX_DATA,
@@ -592,7 +592,7 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
     r.down = down;
     r.sec = down ? &m->down : &m->up;
     r.file = r.sec->file ? r.sec->file : down && m->down_file ? m->down_file : m->file;
-    r.lock_ms = m->lock_timeout_ms >= 0 ? m->lock_timeout_ms : o->lock_timeout_ms;
+    r.lock_ms = r.sec->lock_timeout_ms >= 0 ? r.sec->lock_timeout_ms : o->lock_timeout_ms;
     if (!r.sec->sql)
         return sg_error_set(err, SG_EX_DATA, "%s has no %s section", m->file, dir_word(&r));
     if (sg_sql_split_ex(r.sec->sql, r.sec->len, c->driver->dialect, r.file, r.sec->line, &r.st,

@@ -361,7 +361,7 @@ static int run_up(struct sg_engine *e, const char *to, struct sg_conn **cp, stru
         long long ts = sg_now_ms();
         sg_log(SG_LOG_INFO, "applying",
                SG_F(SG_S("version", m->version), SG_S("name", m->name), SG_S("file", m->file)),
-               "applying %s%s", m->file, m->no_transaction ? " (without a transaction)" : "");
+               "applying %s%s", m->file, m->up.no_transaction ? " (without a transaction)" : "");
         if (sg_apply(c, &ao, m, 0, err) < 0)
             goto out;
         sg_log(

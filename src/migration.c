@@ -130,9 +130,10 @@ static const char *marker(const char *line, size_t len, const char *word)
     return line + i;
 }
 
-/* Parses the directives after "-- migrate:up" (until end of line). */
-static int directives(struct sg_migration *m, const char *p, const char *end, int line,
-                      struct sg_error *err)
+/* Parses the directives after "-- migrate:up" or "-- migrate:down" (until
+ * end of line) into that section. */
+static int directives(const struct sg_migration *m, struct sg_section *sec, const char *p,
+                      const char *end, int line, struct sg_error *err)
 {
     while (p < end) {
         while (p < end && isspace((unsigned char)*p))
@@ -144,9 +145,9 @@ static int directives(struct sg_migration *m, const char *p, const char *end, in
         if (n == 0)
             break;
         if (n == 17 && memcmp(w, "transaction:false", n) == 0) {
-            m->no_transaction = 1;
+            sec->no_transaction = 1;
         } else if (n == 16 && memcmp(w, "transaction:true", n) == 0) {
-            m->no_transaction = 0;
+            sec->no_transaction = 0;
         } else if (n > 13 && memcmp(w, "lock_timeout:", 13) == 0) {
             char d[32];
             struct sg_error derr;
@@ -154,7 +155,7 @@ static int directives(struct sg_migration *m, const char *p, const char *end, in
                 goto bad;
             memcpy(d, w + 13, n - 13);
             d[n - 13] = '\0';
-            if (sg_duration_parse(d, "lock_timeout", &m->lock_timeout_ms, &derr) < 0)
+            if (sg_duration_parse(d, "lock_timeout", &sec->lock_timeout_ms, &derr) < 0)
                 return sg_error_set(err, SG_EX_DATA, "%s:%d: %s", m->file, line, derr.msg);
         } else {
 bad:
@@ -204,8 +205,14 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
 
     if (memchr(buf, '\0', len))
         return sg_error_set(err, SG_EX_DATA, "%s: contains a NUL byte", file);
-    if (layout == LAYOUT_DOWN)
+    if (layout == LAYOUT_DOWN) {
+        /* A leading "-- migrate:down ..." line may carry directives. */
+        const char *nl = memchr(buf, '\n', len), *eol = nl ? nl : buf + len;
+        const char *rest = marker(buf, (size_t)(eol - buf), "down");
+        if (rest && directives(m, &m->down, rest, eol, 1, err) < 0)
+            return -1;
         return set_section(&m->down, buf, len, 1, m->down_file, err);
+    }
 
     /* Walk the lines, looking for markers at the start of a line. */
     while (p < end) {
@@ -220,7 +227,7 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
             if (down)
                 return sg_error_set(err, SG_EX_DATA, "%s:%d: -- migrate:up after -- migrate:down",
                                     file, line);
-            if (directives(m, rest, eol, line, err) < 0)
+            if (directives(m, &m->up, rest, eol, line, err) < 0)
                 return -1;
             up = nl ? nl + 1 : end;
             up_line = line + 1;
@@ -235,6 +242,8 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
                                     file, line);
             if (down)
                 return sg_error_set(err, SG_EX_DATA, "%s:%d: second -- migrate:down", file, line);
+            if (directives(m, &m->down, rest, eol, line, err) < 0)
+                return -1;
             up_end = p;
             down = nl ? nl + 1 : end;
             down_line = line + 1;
@@ -457,7 +466,7 @@ static struct sg_migration *slot(struct sg_migration_set *set, const char *versi
     struct sg_migration *m = &set->v[set->n++];
     memset(m, 0, sizeof *m);
     memcpy(m->version, version, strlen(version) + 1);
-    m->lock_timeout_ms = -1;
+    m->up.lock_timeout_ms = m->down.lock_timeout_ms = -1;
     *added = 1;
     return m;
 }

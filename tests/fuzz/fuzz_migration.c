@@ -112,7 +112,7 @@ static void fuzz_body(const uint8_t *data, size_t size, int layout)
         memcpy(buf, data, size);
     memset(&m, 0, sizeof m);
     memset(&err, 0, sizeof err);
-    m.lock_timeout_ms = -1;
+    m.up.lock_timeout_ms = m.down.lock_timeout_ms = -1;
     m.name = strdup("fuzz");
     m.file = strdup(layout == 0 ? "1_fuzz.sql" : "1_fuzz.up.sql");
     m.down_file = layout == 2 ? strdup("1_fuzz.down.sql") : NULL;
@@ -138,8 +138,8 @@ static void fuzz_body(const uint8_t *data, size_t size, int layout)
             if (layout == 1)
                 assert(m.up.len == size && m.up.line == 1);
         }
-        assert(m.no_transaction == 0 || m.no_transaction == 1);
-        assert(m.lock_timeout_ms >= -1);
+        assert(m.up.no_transaction == 0 || m.up.no_transaction == 1);
+        assert(m.up.lock_timeout_ms >= -1 && m.down.lock_timeout_ms >= -1);
     } else {
         const char *file = layout == 2 ? m.down_file : m.file;
 

@@ -113,7 +113,7 @@ struct sg_migration *it_migration(const char *version, const char *name, const c
     m->name = strdup(name);
     snprintf(file, sizeof file, "%s_%s.sql", version, name);
     m->file = strdup(file);
-    m->lock_timeout_ms = -1;
+    m->up.lock_timeout_ms = m->down.lock_timeout_ms = -1;
     ck_assert_msg(sg_migration_parse(m, text, strlen(text), 0, &e) == 0,
                   "test migration does not parse: %s", e.msg);
     return m;

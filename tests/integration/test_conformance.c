@@ -2,10 +2,12 @@
  * once and looped over each URL in SG_TEST_URLS (one loop index per URL).
  * Only portable SQL appears here; backend-specific behaviour lives in the
  * backend's own suite. Every test makes its own ledger and tables. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "apply.h"
 #include "exitcodes.h"
 #include "integration.h"
 
@@ -331,7 +333,7 @@ START_TEST(test_non_transactional_migration_is_recorded_clean)
              "INSERT INTO %s (i) VALUES (1);\n",
              x, x);
     m = it_migration("13", "notx", text);
-    ck_assert_int_eq(m->no_transaction, 1);
+    ck_assert_int_eq(m->up.no_transaction, 1);
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
     r = it_row(a, t, "13", &l);
@@ -417,6 +419,237 @@ START_TEST(test_ledger_edits_insert_clean_and_delete_rows)
 }
 END_TEST
 
+/* ---- the rules of apply.c, asserted on every backend (issue 12) ---------- */
+
+START_TEST(test_transaction_control_gets_the_same_message_on_every_backend)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512], again[256];
+    struct sg_migration *m, *m2;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i INTEGER);\nBEGIN;\nINSERT INTO %s (i) VALUES "
+             "(1);\nCOMMIT;\n",
+             x, x);
+    snprintf(again, sizeof again, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
+    m = it_migration("30", "txn", text);
+    m2 = it_migration("31", "again", again);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    ck_assert_str_eq(e.msg, "30_txn.sql:3: BEGIN cannot run inside the migration's transaction: "
+                            "schemagate runs each migration in one; remove it, or mark the "
+                            "migration '-- migrate:up transaction:false' to run it statement by "
+                            "statement");
+    ck_assert_ptr_null(it_row(a, t, "30", &l));
+    sg_ledger_free(&l);
+    ck_assert_msg(it_apply(a, t, m2, 0, 0, &e) == 0, "the CREATE ran anyway: " ERRFMT(e));
+    it_migration_free(m);
+    it_migration_free(m2);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_transaction_control_runs_under_transaction_false_and_defers_progress)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char ok[512], bad[512];
+    struct sg_migration *m, *m2;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(ok, sizeof ok,
+             "-- migrate:up transaction:false\nCREATE TABLE %s (i INTEGER);\nBEGIN;\nINSERT INTO %s "
+             "(i) VALUES (1);\nINSERT INTO %s (i) VALUES (2);\nCOMMIT;\n",
+             x, x, x);
+    m = it_migration("32", "own_txn", ok);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    r = it_row(a, t, "32", &l);
+    ck_assert_msg(r && !r->dirty, "32 not recorded clean");
+    sg_ledger_free(&l);
+    /* A failure inside the file's own transaction rolls it back: the count
+     * stops where that transaction began. */
+    snprintf(bad, sizeof bad,
+             "-- migrate:up transaction:false\nINSERT INTO %s (i) VALUES (3);\nBEGIN;\nINSERT INTO "
+             "%s (i) VALUES (4);\nINSERT INTO %s (nope) VALUES (5);\nCOMMIT;\n",
+             x, x, x);
+    m2 = it_migration("33", "own_txn_fails", bad);
+    ck_assert_int_eq(it_apply(a, t, m2, 0, 0, &e), -1);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    ck_assert_msg(strncmp(e.msg, "33_own_txn_fails.sql:5:", 23) == 0 &&
+                      strstr(e.msg, "left dirty: 1 of 5 statement(s)"),
+                  "%s", e.msg);
+    r = it_row(a, t, "33", &l);
+    ck_assert_msg(r && r->dirty && r->dirty_done == 1, "33: dirty %d done %lld", r ? r->dirty : -1,
+                  r ? r->dirty_done : -1);
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    it_migration_free(m2);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_a_tracked_down_is_dirty_until_done_on_every_backend)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[768];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i INTEGER);\nCREATE TABLE %s_b (i INTEGER);\n"
+             "-- migrate:down transaction:false\nDROP TABLE %s_b;\nDROP TABLE %s_nope;\n",
+             x, x, x, x);
+    m = it_migration("34", "down_fails", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 1, 0, &e), -1);
+    ck_assert_msg(strncmp(e.msg, "34_down_fails.sql:6:", 20) == 0 &&
+                      strstr(e.msg, "left dirty: 1 of 2"),
+                  "%s", e.msg);
+    r = it_row(a, t, "34", &l);
+    ck_assert_msg(r && r->dirty && r->dirty_done == 1, "34 after a failed down");
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+/* VACUUM (OPTIMIZE TABLE on MySQL, which has no VACUUM) cannot run in a
+ * transaction: refused there with the common message, and it runs in a
+ * transaction:false down on every backend. */
+START_TEST(test_a_statement_that_needs_autocommit_runs_in_a_transaction_false_down)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    int my = a->driver->dialect == SG_DIALECT_MYSQL;
+    char vac[128], text[768];
+    struct sg_migration *m, *bad;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    if (a->driver->dialect == SG_DIALECT_SQLITE)
+        snprintf(vac, sizeof vac, "VACUUM");
+    else
+        snprintf(vac, sizeof vac, "%s %s", my ? "OPTIMIZE TABLE" : "VACUUM", x);
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n"
+             "-- migrate:down transaction:false\nDELETE FROM %s;\n%s;\n",
+             x, x, vac);
+    m = it_migration("35", "vacuum_down", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m, 1, 0, &e) == 0, ERRFMT(e));
+    ck_assert_ptr_null(it_row(a, t, "35", &l));
+    sg_ledger_free(&l);
+    if (!my) {
+        snprintf(text, sizeof text, "-- migrate:up\nSELECT 1;\n%s;\n", vac);
+        bad = it_migration("36", "vacuum_txn", text);
+        ck_assert_int_eq(it_apply(a, t, bad, 0, 0, &e), -1);
+        ck_assert_msg(strncmp(e.msg, "36_vacuum_txn.sql:3: VACUUM cannot run inside the "
+                                     "migration's transaction",
+                              58) == 0,
+                      "%s", e.msg);
+        it_migration_free(bad);
+    }
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_errors_are_framed_file_line_col)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL);
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512];
+    struct sg_migration *m;
+    struct sg_error e = {0};
+    int line = 0, col = 0;
+
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i INTEGER);\nINSERT INTO %s (i) VALUES (1);\n"
+             "  SELECT i FROM %s WHERE no_such_col = 1;\n",
+             x, x, x);
+    m = it_migration("37", "framed", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_msg(sscanf(e.msg, "37_framed.sql:%d:%d: ", &line, &col) == 2, "%s", e.msg);
+    ck_assert_msg(line == 4 && col >= 3, "%s", e.msg);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+struct release_arg {
+    struct sg_conn *c;
+    long long after_ms;
+};
+
+static void *release_later(void *p)
+{
+    struct release_arg *r = p;
+    struct sg_error e = {0};
+
+    it_sleep_ms(r->after_ms);
+    sg_drv_exec(r->c, "COMMIT", 6, NULL, &e);
+    return NULL;
+}
+
+/* A lock timeout on the second statement of a tracked migration: retried,
+ * and the retry resumes there -- the first statement never runs twice. */
+START_TEST(test_a_lock_timeout_is_retried_and_a_tracked_migration_resumes)
+{
+    struct sg_conn *a = it_connect(URL, NULL, NULL), *b;
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_x");
+    char text[512], setup[256], hold[256];
+    struct sg_migration *m, *s;
+    struct sg_ledger l = {0};
+    const struct sg_ledger_row *r;
+    struct sg_error e = {0};
+    struct sg_apply_opts o = {.table = t, .applied_by = "it", .lock_timeout_ms = 200, .retries = 20};
+    pthread_t th;
+
+    if (a->driver->dialect == SG_DIALECT_SQLITE) {
+        sg_drv_close(a); /* no table-lock timeout on SQLite */
+        return;
+    }
+    b = it_connect(URL, NULL, NULL);
+    snprintf(setup, sizeof setup, "-- migrate:up\nCREATE TABLE %s (i INTEGER PRIMARY KEY);\n"
+                                  "INSERT INTO %s (i) VALUES (1);\n", x, x);
+    s = it_migration("38", "setup", setup);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, s, 0, 0, &e) == 0, ERRFMT(e));
+    /* b holds the row until released. */
+    snprintf(hold, sizeof hold, "%s;UPDATE %s SET i = 1 WHERE i = 1", b->driver->begin_sql, x);
+    ck_assert_msg(sg_drv_exec(b, hold, strlen(hold), NULL, &e) == 0, ERRFMT(e));
+    snprintf(text, sizeof text,
+             "-- migrate:up transaction:false\nCREATE TABLE %s_once (i INTEGER);\n"
+             "UPDATE %s SET i = 2 WHERE i = 1;\n",
+             x, x);
+    m = it_migration("39", "resumes", text);
+    struct release_arg ra = {b, 900};
+    ck_assert_int_eq(pthread_create(&th, NULL, release_later, &ra), 0);
+    int rc = sg_apply(a, &o, m, 0, &e);
+    pthread_join(th, NULL);
+    ck_assert_msg(rc == 0, "the retry did not resume: " ERRFMT(e));
+    r = it_row(a, t, "39", &l);
+    ck_assert_msg(r && !r->dirty, "39 not recorded clean");
+    sg_ledger_free(&l);
+    it_migration_free(m);
+    it_migration_free(s);
+    close_all(a, b);
+}
+END_TEST
+
 START_TEST(test_no_urls_configured)
 {
     /* A suite that tested nothing must not pass: SG_TEST_ALLOW_SKIP=1 says
@@ -457,6 +690,16 @@ Suite *conformance_suite(void)
             tc, test_failing_non_transactional_migration_stays_dirty_at_the_statement_reached, 0,
             n);
         tcase_add_loop_test(tc, test_ledger_edits_insert_clean_and_delete_rows, 0, n);
+        tcase_add_loop_test(tc, test_transaction_control_gets_the_same_message_on_every_backend,
+                            0, n);
+        tcase_add_loop_test(
+            tc, test_transaction_control_runs_under_transaction_false_and_defers_progress, 0, n);
+        tcase_add_loop_test(tc, test_a_tracked_down_is_dirty_until_done_on_every_backend, 0, n);
+        tcase_add_loop_test(
+            tc, test_a_statement_that_needs_autocommit_runs_in_a_transaction_false_down, 0, n);
+        tcase_add_loop_test(tc, test_errors_are_framed_file_line_col, 0, n);
+        tcase_add_loop_test(tc, test_a_lock_timeout_is_retried_and_a_tracked_migration_resumes,
+                            0, n);
     }
     suite_add_tcase(s, tc);
     return s;

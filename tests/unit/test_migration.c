@@ -67,7 +67,7 @@ static int parse(struct sg_migration *m, const char *file, const char *text, int
                  struct sg_error *err)
 {
     memset(m, 0, sizeof *m);
-    m->lock_timeout_ms = -1;
+    m->up.lock_timeout_ms = m->down.lock_timeout_ms = -1;
     m->file = strdup(file);
     m->name = strdup("x");
     return sg_migration_parse(m, text, strlen(text), layout, err);
@@ -84,7 +84,7 @@ START_TEST(test_dbmate_sections_and_their_lines)
     ck_assert_int_eq(m.up.line, 4);
     ck_assert_str_eq(m.down.sql, "DROP TABLE t;\n");
     ck_assert_int_eq(m.down.line, 6);
-    ck_assert_int_eq(m.no_transaction, 0);
+    ck_assert_int_eq(m.up.no_transaction, 0);
     char hex[65];
     sg_sha256_hex(m.up.sql, m.up.len, hex);
     ck_assert_str_eq(m.checksum, hex);
@@ -98,16 +98,41 @@ START_TEST(test_directives_on_the_up_line)
     struct sg_error err = {0};
     ck_assert_int_eq(parse(&m, "1_x.sql", "-- migrate:up transaction:false lock_timeout:30s\n"
                                            "CREATE INDEX CONCURRENTLY i ON t (x);\n", 0, &err), 0);
-    ck_assert_int_eq(m.no_transaction, 1);
-    ck_assert_int_eq(m.lock_timeout_ms, 30000);
+    ck_assert_int_eq(m.up.no_transaction, 1);
+    ck_assert_int_eq(m.up.lock_timeout_ms, 30000);
     sg_migration_clear(&m);
     ck_assert_int_eq(parse(&m, "1_x.up.sql", "-- migrate:up transaction:false\nVACUUM;\n", 1, &err), 0);
-    ck_assert_int_eq(m.no_transaction, 1);
+    ck_assert_int_eq(m.up.no_transaction, 1);
     ck_assert_str_eq(m.up.sql, "-- migrate:up transaction:false\nVACUUM;\n");
     sg_migration_clear(&m);
     ck_assert_int_eq(parse(&m, "1_x.sql", "-- migrate:up lock_timeout:soon\nSELECT 1;\n", 0, &err), -1);
     ck_assert_int_eq(err.code, SG_EX_DATA);
     ck_assert_msg(strstr(err.msg, "1_x.sql:1:") != NULL, "%s", err.msg);
+    sg_migration_clear(&m);
+}
+END_TEST
+
+/* dbmate: each section has its own options (issue 13). */
+START_TEST(test_directives_on_the_down_line_are_the_down_sections)
+{
+    struct sg_migration m;
+    struct sg_error err = {0};
+    ck_assert_int_eq(parse(&m, "1_x.sql", "-- migrate:up\nSELECT 1;\n"
+                                           "-- migrate:down transaction:false lock_timeout:2s\n"
+                                           "VACUUM;\n", 0, &err), 0);
+    ck_assert_int_eq(m.up.no_transaction, 0);
+    ck_assert_int_eq(m.up.lock_timeout_ms, -1);
+    ck_assert_int_eq(m.down.no_transaction, 1);
+    ck_assert_int_eq(m.down.lock_timeout_ms, 2000);
+    sg_migration_clear(&m);
+    ck_assert_int_eq(parse(&m, "1_x.sql", "-- migrate:up transaction:false\nVACUUM;\n"
+                                           "-- migrate:down\nSELECT 1;\n", 0, &err), 0);
+    ck_assert_int_eq(m.up.no_transaction, 1);
+    ck_assert_int_eq(m.down.no_transaction, 0);
+    sg_migration_clear(&m);
+    ck_assert_int_eq(parse(&m, "1_x.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down bogus\n", 0,
+                           &err), -1);
+    ck_assert_msg(strstr(err.msg, "1_x.sql:3: unknown directive 'bogus'"), "%s", err.msg);
     sg_migration_clear(&m);
 }
 END_TEST
@@ -229,6 +254,7 @@ Suite *migration_suite(void)
     tcase_add_test(tc, test_versions_compare_as_numbers_not_strings);
     tcase_add_test(tc, test_dbmate_sections_and_their_lines);
     tcase_add_test(tc, test_directives_on_the_up_line);
+    tcase_add_test(tc, test_directives_on_the_down_line_are_the_down_sections);
     tcase_add_test(tc, test_checksum_is_sha256_of_the_up_section);
     tcase_add_test(tc, test_directory_loads_in_version_order_pairing_golang_files);
     tcase_add_loop_test(tc, test_bad_directories_name_the_file, 0,
