@@ -59,6 +59,17 @@ struct stmt_state {
     /* SQLite: sqlite3_complete()'s state for CREATE TRIGGER ... BEGIN ...;
      * END (src/complete.c). */
     int trig;
+    /* MySQL: what the server's grammar does when a whole file arrives as
+     * one multi-statement query (golang-migrate, dbmate): a stored
+     * program's BEGIN ... END body, with its CASE ... END and labels, is one
+     * statement whatever `;` it holds. See my_word(). */
+    int my_create; /* the statement began with CREATE */
+    int my_program; /* CREATE ... PROCEDURE|FUNCTION|TRIGGER|EVENT, or BEGIN NOT ATOMIC */
+    int my_paren; /* a '(' came before the program keyword: not a program */
+    int my_after_end; /* the previous word was END */
+    size_t my_depth; /* open BEGIN and CASE blocks */
+    size_t my_words;
+    int my_lead_begin; /* the first word was BEGIN */
 };
 
 static int is_blank(unsigned char c)
@@ -452,15 +463,70 @@ static int sqlite_token(struct scanner *sc, struct stmt_state *st, size_t i, siz
     return r;
 }
 
-static int mysql_token(struct scanner *sc, size_t i, size_t *end)
+/* The server's view of compound statements, one unquoted word at a time.
+ * Openers: BEGIN (inside a stored program only: elsewhere BEGIN starts a
+ * transaction) and CASE (statement or expression, both end with END).
+ * Closers: END, except END IF / LOOP / WHILE / REPEAT / FOR, whose openers
+ * are not counted either; END CASE and END label close like END. */
+static void my_word(struct stmt_state *st, const char *w, size_t n)
 {
-    char c = sc->s[i];
+    static const char *const program[] = {"PROCEDURE", "FUNCTION", "TRIGGER", "EVENT"};
+    static const char *const not_closers[] = {"IF", "LOOP", "WHILE", "REPEAT", "FOR"};
+    int after_end = st->my_after_end;
+
+    st->my_after_end = 0;
+    st->my_words++;
+    if (st->my_words == 1) {
+        st->my_create = word_is(w, n, "CREATE");
+    } else if (st->my_words == 2 && !st->my_program && st->my_depth == 0 && st->my_lead_begin &&
+               word_is(w, n, "NOT")) {
+        st->my_program = 1; /* MariaDB's anonymous BEGIN NOT ATOMIC ... END */
+        st->my_depth = 1;
+    } else if (st->my_create && !st->my_program && !st->my_paren && st->my_words <= 16) {
+        for (size_t k = 0; k < sizeof program / sizeof program[0]; k++)
+            if (word_is(w, n, program[k]))
+                st->my_program = 1;
+    }
+    if (after_end) {
+        for (size_t k = 0; k < sizeof not_closers / sizeof not_closers[0]; k++)
+            if (word_is(w, n, not_closers[k]))
+                st->my_depth++; /* END IF: undo the END, it closed nothing we count */
+        if (word_is(w, n, "CASE"))
+            return; /* END CASE: the END closed it */
+    }
+    if (word_is(w, n, "END")) {
+        if (st->my_depth > 0)
+            st->my_depth--;
+        st->my_after_end = 1;
+    } else if (word_is(w, n, "CASE") || (st->my_program && word_is(w, n, "BEGIN"))) {
+        st->my_depth++;
+    }
+}
+
+static int mysql_token(struct scanner *sc, struct stmt_state *st, size_t i, size_t *end)
+{
+    const char *s = sc->s;
+    char c = s[i];
+    size_t j;
 
     /* Backslash escapes assume the default sql_mode (no NO_BACKSLASH_ESCAPES). */
     if (c == '\'' || c == '"')
         return quoted(sc, i, i, c, 1, 1, "unterminated quoted string", end);
     if (c == '`')
         return quoted(sc, i, i, '`', 0, 1, "unterminated quoted identifier", end);
+    if (is_ident_start((unsigned char)c)) {
+        /* The client looks for its delimiter at every byte, even inside a word. */
+        for (j = i + 1; j < sc->len && is_ident_cont((unsigned char)s[j]) && !delim_at(sc, j); j++)
+            ;
+        if (st->my_words == 0)
+            st->my_lead_begin = word_is(s + i, j - i, "BEGIN");
+        my_word(st, s + i, j - i);
+        *end = j;
+        return 0;
+    }
+    if (c == '(' && !st->my_program)
+        st->my_paren = 1;
+    st->my_after_end = 0;
     *end = i + 1;
     return 0;
 }
@@ -493,10 +559,17 @@ static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *nex
         int r;
 
         if (sc->dlen && delim_at(sc, i)) {
-            *end = last;
-            *next = i + sc->dlen;
-            *closed = 1;
-            return 0;
+            /* With the default delimiter the server's grammar decides: a
+             * `;` inside a stored program's body does not end it. A
+             * DELIMITER the file set is the client's, and always ends. */
+            if (!(sc->dlen == 1 && sc->delim[0] == ';' && st.my_depth > 0)) {
+                *end = last;
+                *next = i + sc->dlen;
+                *closed = 1;
+                return 0;
+            }
+            last = i = i + 1;
+            continue;
         }
         if (is_blank(c)) {
             i++;
@@ -525,7 +598,7 @@ static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *nex
         case SG_DIALECT_POSTGRES: r = pg_token(sc, &st, i, &j); break;
         case SG_DIALECT_SQLITE: r = sqlite_token(sc, &st, i, &j); break;
         case SG_DIALECT_MYSQL:
-        default: r = mysql_token(sc, i, &j); break;
+        default: r = mysql_token(sc, &st, i, &j); break;
         }
         if (r < 0)
             return -1;

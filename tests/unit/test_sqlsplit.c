@@ -107,6 +107,38 @@ static const struct split_case split_cases[] = {
     {MY, "DELIMITER ';;'\nSELECT 1;;SELECT 2;", {"SELECT 1", "SELECT 2;"}},
     {MY, "SELECT 1\nDELIMITER $$\n; SELECT 2", {"SELECT 1\nDELIMITER $$", "SELECT 2"}},
     {MY, "DELIMITERS; SELECT 2", {"DELIMITERS", "SELECT 2"}},
+    /* MySQL without DELIMITER: the server's grammar keeps a stored program's
+     * body whole when a file arrives as one query (golang-migrate, dbmate) */
+    {MY,
+     "CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END IF; SELECT 2; END; CALL p()",
+     {"CREATE PROCEDURE p() BEGIN IF x THEN SELECT 1; END IF; SELECT 2; END", "CALL p()"}},
+    {MY,
+     "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = CASE WHEN 1 THEN 2 "
+     "END; END;\nSELECT 1",
+     {"CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.x = CASE WHEN 1 THEN 2 "
+      "END; END",
+      "SELECT 1"}},
+    {MY, "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW SET NEW.x = 1; SELECT 1",
+     {"CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW SET NEW.x = 1", "SELECT 1"}},
+    {MY,
+     "CREATE DEFINER=`root`@`%` PROCEDURE p() lbl: BEGIN l2: LOOP LEAVE l2; END LOOP l2; "
+     "WHILE 0 DO SELECT 1; END WHILE; REPEAT SELECT 2; UNTIL 1 END REPEAT; CASE 1 WHEN 1 THEN "
+     "SELECT 3; END CASE; END lbl; SELECT 4",
+     {"CREATE DEFINER=`root`@`%` PROCEDURE p() lbl: BEGIN l2: LOOP LEAVE l2; END LOOP l2; "
+      "WHILE 0 DO SELECT 1; END WHILE; REPEAT SELECT 2; UNTIL 1 END REPEAT; CASE 1 WHEN 1 THEN "
+      "SELECT 3; END CASE; END lbl",
+      "SELECT 4"}},
+    {MY, "BEGIN NOT ATOMIC SELECT 1; SELECT 2; END; SELECT 3",
+     {"BEGIN NOT ATOMIC SELECT 1; SELECT 2; END", "SELECT 3"}},
+    /* ...but BEGIN alone starts a transaction, and a table named `event` is a table */
+    {MY, "BEGIN; SELECT 1; COMMIT", {"BEGIN", "SELECT 1", "COMMIT"}},
+    {MY, "CREATE TABLE t (event INT, x INT); SELECT 1", {"CREATE TABLE t (event INT, x INT)", "SELECT 1"}},
+    {MY, "SELECT CASE WHEN a THEN 1 END FROM t; SELECT 2",
+     {"SELECT CASE WHEN a THEN 1 END FROM t", "SELECT 2"}},
+    {MY, "CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1; SELECT f()",
+     {"CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1", "SELECT f()"}},
+    {MY, "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END; SELECT 1",
+     {"CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END", "SELECT 1"}},
 };
 
 static void assert_split(const struct split_case *c, const char *sql, size_t len)
