@@ -4,16 +4,17 @@
  *
  * The rules, in order:
  *  1. The section is split with the backend's dialect (sqlsplit.h).
- *  2. Transaction control (BEGIN, COMMIT, SAVEPOINT, ...) and statements
- *     that cannot run inside a transaction (VACUUM, CREATE INDEX
- *     CONCURRENTLY, ...) are refused before anything runs, with the same
- *     message on every backend, unless the migration is marked
- *     transaction:false -- which hands transaction control to the file.
+ *  2. Transaction control (BEGIN, COMMIT, SAVEPOINT, ...) is refused before
+ *     anything runs, with the same message on every backend, unless the
+ *     section is marked transaction:false -- which hands transaction
+ *     control to the file.
  *  3. A migration runs in one transaction with its ledger row and a fence
  *     (the lock is still ours) as the last statement before COMMIT, sent
  *     as one script where the backend can; nothing of it survives a failure.
- *  4. Otherwise (transaction:false, or a backend whose DDL commits
- *     implicitly) it is tracked: a dirty ledger row is committed first,
+ *  4. Otherwise (transaction:false; a statement that cannot run inside a
+ *     transaction, such as VACUUM or CREATE INDEX CONCURRENTLY, as Flyway
+ *     detects them; a backend whose DDL commits implicitly) it is tracked:
+ *     a dirty ledger row is committed first,
  *     each statement runs on its own with progress recorded after it, and
  *     the row is cleaned (or, going down, deleted) at the end. Going up and
  *     going down follow the same protocol.
@@ -45,6 +46,13 @@ struct sg_apply_opts {
  * known to have run. */
 int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_migration *m,
              int down, struct sg_error *err);
+
+/* Checks migration m's up (down = 0) or down section as sg_apply would in
+ * dialect d -- the split and the transaction rule -- running nothing:
+ * `validate` and `up` share this path, so what one passes the other does
+ * not refuse for a parse or policy reason. */
+int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d,
+                   struct sg_error *err);
 
 /* Runs one ledger write on its own (repair, baseline, adopt). */
 int sg_ledger_write(struct sg_conn *c, const char *table, enum sg_ledger_op op,

@@ -42,6 +42,7 @@ struct sg_options {
     enum sg_log_level log_level;
     enum sg_log_format log_format;
     int json; /* status --format=json */
+    int dialect; /* --dialect: an enum sg_dialect, or -1 */
     const char *to_version; /* up --to, canonical (points into to_buf), or NULL */
     char to_buf[SG_VERSION_MAX + 1];
     const char *lock_name; /* lock --name */

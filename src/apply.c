@@ -39,11 +39,6 @@ static enum sg_dialect dialect(const struct run *r)
     return r->c->driver->dialect;
 }
 
-static const char *dir_word(const struct run *r)
-{
-    return r->down ? "down" : "up";
-}
-
 /* The first words of a statement, on one line, for messages. */
 static void lead(const char *s, size_t len, char *out, size_t size)
 {
@@ -97,32 +92,76 @@ static size_t stmt_line_off(const struct run *r, size_t i, int line)
 
 /* ---- the rule ------------------------------------------------------------ */
 
-/* Refuses, before anything runs, what cannot run inside the migration's
- * transaction; decides whether the migration is tracked. */
-static int check(struct run *r, struct sg_error *err)
-{
-    const struct sg_driver *d = r->c->driver;
+/* What the rule decided for a section. */
+struct plan {
+    struct sg_stmt *st;
+    size_t n;
+    unsigned flags; /* SG_SPLIT_* */
+    int tracked;
+    size_t autocommit_at; /* a statement that cannot run in a transaction, or n */
+};
 
-    r->tracked = r->sec->no_transaction;
-    for (size_t i = 0; i < r->n; i++) {
-        const char *s = r->sec->sql + r->st[i].off;
-        size_t len = r->st[i].len;
+static const char *section_file(const struct sg_migration *m, int down)
+{
+    const struct sg_section *sec = down ? &m->down : &m->up;
+    return sec->file ? sec->file : down && m->down_file ? m->down_file : m->file;
+}
+
+/* Splits a section with dialect d and applies the rule: transaction
+ * control is refused unless the section says transaction:false (the same
+ * message on every backend); a statement that cannot run in a transaction
+ * (VACUUM, CREATE INDEX CONCURRENTLY: Flyway's list) or, without
+ * transactional DDL, one that commits implicitly makes the migration
+ * tracked. Nothing runs. */
+static int plan(const struct sg_migration *m, int down, enum sg_dialect d, unsigned caps,
+                struct plan *p, struct sg_error *err)
+{
+    const struct sg_section *sec = down ? &m->down : &m->up;
+    const char *file = section_file(m, down);
+
+    memset(p, 0, sizeof *p);
+    if (!sec->sql)
+        return sg_error_set(err, SG_EX_DATA, "%s has no %s section", m->file,
+                            down ? "down" : "up");
+    if (sg_sql_split_ex(sec->sql, sec->len, d, file, sec->line, &p->st, &p->n, &p->flags, err) <
+        0)
+        return -1;
+    p->tracked = sec->no_transaction;
+    p->autocommit_at = p->n;
+    for (size_t i = 0; i < p->n; i++) {
+        const char *s = sec->sql + p->st[i].off;
+        size_t len = p->st[i].len;
         char what[64];
 
-        if (!r->sec->no_transaction && (sg_sql_is_txn_control(s, len, dialect(r)) ||
-                                      sg_sql_needs_autocommit(s, len, dialect(r)))) {
+        if (!sec->no_transaction && sg_sql_is_txn_control(s, len, d)) {
             lead(s, len, what, sizeof what);
-            return sg_error_set(err, SG_EX_DATA,
-                                "%s:%d: %s cannot run inside the migration's transaction: "
-                                "schemagate runs each migration in one; remove it, or mark the "
-                                "migration '-- migrate:%s transaction:false' to run it "
-                                "statement by statement",
-                                r->file, r->st[i].line, what, dir_word(r));
+            sg_error_set(err, SG_EX_DATA,
+                         "%s:%d: %s cannot run inside the migration's transaction: schemagate "
+                         "runs each migration in one; remove it, or mark the migration "
+                         "'-- migrate:%s transaction:false' to run it statement by statement",
+                         file, p->st[i].line, what, down ? "down" : "up");
+            free(p->st);
+            p->st = NULL;
+            return -1;
         }
-        if (!(d->caps & SG_CAP_TRANSACTIONAL_DDL) && sg_sql_commits_implicitly(s, len, dialect(r)))
-            r->tracked = 1;
+        if (sg_sql_needs_autocommit(s, len, d) && p->autocommit_at == p->n) {
+            p->autocommit_at = i;
+            p->tracked = 1;
+        }
+        if (!(caps & SG_CAP_TRANSACTIONAL_DDL) && sg_sql_commits_implicitly(s, len, d))
+            p->tracked = 1;
     }
     return 0;
+}
+
+int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d,
+                   struct sg_error *err)
+{
+    struct plan p;
+    int rc = plan(m, down, d, d == SG_DIALECT_MYSQL ? 0 : SG_CAP_TRANSACTIONAL_DDL, &p, err);
+
+    free(p.st);
+    return rc;
 }
 
 /* ---- ledger writes ------------------------------------------------------- */
@@ -591,15 +630,27 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
     r.m = m;
     r.down = down;
     r.sec = down ? &m->down : &m->up;
-    r.file = r.sec->file ? r.sec->file : down && m->down_file ? m->down_file : m->file;
+    r.file = section_file(m, down);
     r.lock_ms = r.sec->lock_timeout_ms >= 0 ? r.sec->lock_timeout_ms : o->lock_timeout_ms;
-    if (!r.sec->sql)
-        return sg_error_set(err, SG_EX_DATA, "%s has no %s section", m->file, dir_word(&r));
-    if (sg_sql_split_ex(r.sec->sql, r.sec->len, c->driver->dialect, r.file, r.sec->line, &r.st,
-                        &r.n, &r.flags, err) < 0)
-        return -1;
-    if (check(&r, err) < 0)
-        goto out;
+    {
+        struct plan p;
+        if (plan(m, down, c->driver->dialect, c->driver->caps, &p, err) < 0)
+            return -1;
+        r.st = p.st;
+        r.n = p.n;
+        r.flags = p.flags;
+        r.tracked = p.tracked;
+        if (p.autocommit_at < p.n && !r.sec->no_transaction) {
+            char what[64];
+            lead(r.sec->sql + p.st[p.autocommit_at].off, p.st[p.autocommit_at].len, what,
+                 sizeof what);
+            sg_log(SG_LOG_INFO, "statement_by_statement",
+                   SG_F(SG_S("file", r.file), SG_I("line", p.st[p.autocommit_at].line)),
+                   "%s runs statement by statement: %s (line %d) cannot run inside a "
+                   "transaction",
+                   r.file, what, p.st[p.autocommit_at].line);
+        }
+    }
     for (long long attempt = 0;; attempt++) {
         sg_error_clear(err);
         r.t0 = sg_now_ms();
@@ -629,7 +680,6 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
             break;
         }
     }
-out:
     free(r.st);
     return rc;
 }

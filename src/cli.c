@@ -11,6 +11,7 @@
 #include "config.h"
 #include "exitcodes.h"
 #include "migration.h"
+#include "sqlsplit.h"
 
 enum {
     OPT_TABLE = 256,
@@ -30,7 +31,8 @@ enum {
     OPT_FROM,
     OPT_SCRUB_ENV,
     OPT_ALLOW_INSECURE,
-    OPT_LOG_LEVEL
+    OPT_LOG_LEVEL,
+    OPT_DIALECT
 };
 
 static const struct option longopts[] = {
@@ -49,6 +51,7 @@ static const struct option longopts[] = {
     {"allow-insecure-files", no_argument, NULL, OPT_ALLOW_INSECURE},
     {"to", required_argument, NULL, OPT_TO},
     {"format", required_argument, NULL, OPT_FORMAT},
+    {"dialect", required_argument, NULL, OPT_DIALECT},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"name", required_argument, NULL, OPT_NAME},
     {"from", required_argument, NULL, OPT_FROM},
@@ -86,8 +89,8 @@ void sg_cli_usage(void)
         "Commands:\n"
         "  up [--to VERSION] [-- PROGRAM...]   apply pending migrations, then exec PROGRAM\n"
         "  status [--format text|json]         list migrations: applied/pending/changed/missing\n"
-        "  validate                            parse every file (and compare checksums with a "
-        "URL)\n"
+        "  validate [--dialect D]              check every file as up would (and, with a URL,\n"
+        "                                      compare checksums); D: postgres, mysql, sqlite\n"
         "  new NAME                            create DIR/YYYYMMDDHHMMSS_NAME.sql\n"
         "  wait [--timeout D] [-- PROGRAM...]  wait until all migrations are applied, then exec\n"
         "  lock [--name N] [--timeout D] -- COMMAND...  run COMMAND while holding the lock\n"
@@ -177,6 +180,7 @@ static int duration(const char *flag, const char *env, const char *def, long lon
 struct flags {
     const char *url, *dir, *table, *lock_timeout, *wait_db, *ddl_lt, *ddl_retries, *stmt;
     const char *log_format, *log_level, *lock_key, *timeout, *scrub, *to, *format, *from;
+    const char *dialect;
     const char *words[4]; /* positional words after the command */
     int nwords, verbosity, applied; /* applied: 1 --applied, 0 --not-applied, -1 unset */
 };
@@ -212,6 +216,7 @@ static void take_flag(int c, struct flags *f, struct sg_options *o)
     case OPT_ALLOW_INSECURE: o->allow_insecure_files = 1; break;
     case OPT_TO: f->to = optarg; break;
     case OPT_FORMAT: f->format = optarg; break;
+    case OPT_DIALECT: f->dialect = optarg; break;
     case OPT_TIMEOUT: f->timeout = optarg; break;
     case OPT_NAME: o->lock_name = optarg; break;
     case OPT_FROM: f->from = optarg; break;
@@ -462,6 +467,22 @@ static int command_args(const struct flags *f, struct sg_options *o, struct sg_e
                                 "names)",
                                 safe_arg(f->to, safe));
         o->to_version = o->to_buf;
+    }
+    o->dialect = -1;
+    if (f->dialect) {
+        static const struct {
+            const char *name;
+            enum sg_dialect d;
+        } names[] = {{"postgres", SG_DIALECT_POSTGRES}, {"postgresql", SG_DIALECT_POSTGRES},
+                     {"mysql", SG_DIALECT_MYSQL},       {"mariadb", SG_DIALECT_MYSQL},
+                     {"sqlite", SG_DIALECT_SQLITE},     {"sqlite3", SG_DIALECT_SQLITE}};
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (strcmp(f->dialect, names[i].name) == 0)
+                o->dialect = (int)names[i].d;
+        if (o->dialect < 0)
+            return sg_error_set(err, SG_EX_USAGE,
+                                "--dialect: '%s' is not postgres, mysql or sqlite",
+                                safe_arg(f->dialect, safe));
     }
     if (f->format) {
         if (strcmp(f->format, "text") != 0 && strcmp(f->format, "json") != 0)

@@ -345,6 +345,12 @@ static int run_up(struct sg_engine *e, const char *to, struct sg_conn **cp, stru
     if (read_plan(e, c, &l, &p, err) < 0 || verify(&p, err) < 0)
         goto out;
     log_ahead(&p);
+    /* Judge every pending file before applying any: a bad one found later
+     * would leave the set half applied. validate runs the same check. */
+    for (size_t i = 0; i < p.n; i++)
+        if (p.v[i].state == SG_STATE_PENDING && !(to && sg_version_cmp(p.v[i].m->version, to) > 0) &&
+            sg_apply_check(p.v[i].m, 0, c->driver->dialect, err) < 0)
+            goto out;
     const char *max_applied = NULL;
     for (size_t i = 0; i < p.n; i++)
         if (p.v[i].state != SG_STATE_PENDING)

@@ -78,7 +78,7 @@ static int dispatch(const struct sg_options *o, struct sg_engine *e, int *status
     switch (o->command) {
     case SG_CMD_UP: return sg_cmd_up(e, o->to_version, err);
     case SG_CMD_STATUS: return sg_cmd_status(e, o->json, err);
-    case SG_CMD_VALIDATE: return sg_cmd_validate(e, err);
+    case SG_CMD_VALIDATE: return sg_cmd_validate(e, o->dialect, err);
     case SG_CMD_NEW: return sg_cmd_new(o->migrations_dir, o->name, err);
     case SG_CMD_WAIT: return sg_cmd_wait(e, o->timeout_ms, err);
     case SG_CMD_REPAIR: return sg_cmd_repair(e, o->version, o->repair_applied, err);

@@ -11,13 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "checksum.h"
 #include "config.h"
 #include "exitcodes.h"
-#include "sqlsplit.h"
 
 enum { LAYOUT_DBMATE = 0, LAYOUT_UP = 1, LAYOUT_DOWN = 2 };
 
@@ -130,6 +130,30 @@ static const char *marker(const char *line, size_t len, const char *word)
     return line + i;
 }
 
+/* A line that a reader would take for a marker but dbmate would not (its
+ * markers are lowercase, at the start of the line): "-- MIGRATE:UP",
+ * "  -- migrate:up". Returns the word it imitates ("up"/"down"), or NULL. */
+static const char *near_marker(const char *line, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    if (len - i < 2 || line[i] != '-' || line[i + 1] != '-')
+        return NULL;
+    for (i += 2; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
+        ;
+    if (len - i < 10 || strncasecmp(line + i, "migrate:", 8) != 0)
+        return NULL;
+    if (strncasecmp(line + i + 8, "up", 2) == 0 &&
+        (len - i == 10 || isspace((unsigned char)line[i + 10])))
+        return "up";
+    if (len - i >= 12 && strncasecmp(line + i + 8, "down", 4) == 0 &&
+        (len - i == 12 || isspace((unsigned char)line[i + 12])))
+        return "down";
+    return NULL;
+}
+
 /* Parses the directives after "-- migrate:up" or "-- migrate:down" (until
  * end of line) into that section. */
 static int directives(const struct sg_migration *m, struct sg_section *sec, const char *p,
@@ -182,25 +206,12 @@ static int set_section(struct sg_section *s, const char *buf, size_t len, int li
     return 0;
 }
 
-/* True if the section holds at least one statement. */
-static int section_has_sql(const struct sg_section *s, struct sg_error *err, int *has)
-{
-    struct sg_stmt *st = NULL;
-    size_t n = 0;
-
-    if (sg_sql_split(s->sql, s->len, SG_DIALECT_POSTGRES, s->file, s->line, &st, &n, err) < 0)
-        return -1;
-    free(st);
-    *has = n > 0;
-    return 0;
-}
-
 int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int layout,
                        struct sg_error *err)
 {
     const char *p = buf, *end = buf + len;
     const char *up = NULL, *down = NULL, *up_end = NULL;
-    int line = 1, up_line = 0, down_line = 0, has;
+    int line = 1, up_line = 0, down_line = 0;
     const char *file = layout == LAYOUT_DOWN ? m->down_file : m->file;
 
     if (memchr(buf, '\0', len))
@@ -221,6 +232,13 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
         const char *rest;
         size_t ll = (size_t)(eol - p);
 
+        const char *near = NULL;
+        if (layout == LAYOUT_DBMATE && !marker(p, ll, "up") && !marker(p, ll, "down") &&
+            (near = near_marker(p, ll)))
+            return sg_error_set(err, SG_EX_DATA,
+                                "%s:%d: '%.*s' is not a marker: write '-- migrate:%s', lowercase "
+                                "at the start of the line",
+                                file, line, (int)(ll > 40 ? 40 : ll), p, near);
         if ((rest = marker(p, ll, "up"))) {
             if (up)
                 return sg_error_set(err, SG_EX_DATA, "%s:%d: second -- migrate:up", file, line);
@@ -277,19 +295,9 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
                 return -1;
         }
     }
-    if (section_has_sql(&m->up, err, &has) < 0)
-        return -1;
-    if (!has)
-        return sg_error_set(err, SG_EX_DATA, "%s: the up section is empty", file);
-    if (m->down.sql) {
-        if (section_has_sql(&m->down, err, &has) < 0)
-            return -1;
-        if (!has) {
-            /* An empty down (dbmate's template) means "no down": down refuses it. */
-            free(m->down.sql);
-            memset(&m->down, 0, sizeof m->down);
-        }
-    }
+    /* A section of only comments or blanks is a no-op, applied and recorded
+     * like any other (golang-migrate's advice for an empty release; dbmate
+     * applies it). Statements are judged later, in the target's dialect. */
     sg_sha256_hex(m->up.sql, m->up.len, m->checksum);
     return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "status.h"
 
+#include "apply.h"
 #include "clock.h"
 #include "exitcodes.h"
 #include "handoff.h"
@@ -134,13 +135,51 @@ int sg_cmd_status(struct sg_engine *e, int json, struct sg_error *err)
     return 0;
 }
 
-int sg_cmd_validate(struct sg_engine *e, struct sg_error *err)
+/* Every section passes the rule of apply.c in dialect d (-1: in at least
+ * one dialect, since without a URL the target is unknown). */
+static int check_files(const struct sg_engine *e, int d, struct sg_error *err)
+{
+    static const enum sg_dialect all[] = {SG_DIALECT_POSTGRES, SG_DIALECT_MYSQL,
+                                          SG_DIALECT_SQLITE};
+
+    for (size_t i = 0; i < e->set.n; i++)
+        for (int down = 0; down < 2; down++) {
+            const struct sg_migration *m = &e->set.v[i];
+            struct sg_error first = {0}, other = {0};
+            if (down && !m->down.sql)
+                continue;
+            if (d >= 0) {
+                if (sg_apply_check(m, down, (enum sg_dialect)d, err) < 0)
+                    return -1;
+                continue;
+            }
+            int ok = 0;
+            for (size_t k = 0; k < sizeof all / sizeof all[0] && !ok; k++)
+                ok = sg_apply_check(m, down, all[k], k ? &other : &first) == 0;
+            if (!ok) {
+                *err = first;
+                return sg_error_append(err, "(no dialect accepts it; --dialect or a database "
+                                            "URL checks for one)");
+            }
+        }
+    return 0;
+}
+
+int sg_cmd_validate(struct sg_engine *e, int dialect, struct sg_error *err)
 {
     struct sg_ledger l = {0};
     struct sg_plan p = {0};
     int rc = 0;
 
-    /* Parsing already happened while loading: every file is well formed. */
+    if (e->has_url) {
+        const struct sg_driver *drv = sg_driver_find(e->url.scheme);
+        if (drv)
+            dialect = (int)drv->dialect;
+    }
+    /* The files parsed while loading; their statements are judged here
+     * exactly as `up` will judge them. */
+    if (check_files(e, dialect, err) < 0)
+        return -1;
     if (!e->has_url) {
         sg_log(SG_LOG_INFO, "valid", SG_F(SG_I("migrations", e->set.n)),
                "%zu migration file(s) are valid", e->set.n);
@@ -150,16 +189,13 @@ int sg_cmd_validate(struct sg_engine *e, struct sg_error *err)
         sg_ledger_free(&l);
         return -1;
     }
-    for (size_t i = 0; i < p.n; i++)
-        if (p.v[i].state == SG_STATE_CHANGED)
-            sg_log(SG_LOG_ERROR, "changed", SG_F(SG_S("file", p.v[i].m->file)),
-                   "%s was changed after it was applied", p.v[i].m->file);
     if (p.first_changed || p.first_dirty) {
-        /* verify()'s wording lives in runner.c; name the first problem here. */
+        /* One fatal line, naming the first problem and how many there are. */
         const struct sg_plan_item *it = p.first_dirty ? p.first_dirty : p.first_changed;
-        rc = sg_error_set(err, SG_EX_DATA, "%s: %s", it->m ? it->m->file : it->row->name,
+        rc = sg_error_set(err, SG_EX_DATA, "%s: %s%s", it->m ? it->m->file : it->row->name,
                           it->state == SG_STATE_DIRTY ? "dirty in the database"
-                                                      : "changed after it was applied");
+                                                      : "changed after it was applied",
+                          p.changed + p.dirty > 1 ? " (and others: see status)" : "");
     } else {
         sg_log(SG_LOG_INFO, "valid",
                SG_F(SG_I("migrations", e->set.n), SG_I("applied", p.applied),

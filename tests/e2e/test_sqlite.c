@@ -298,8 +298,8 @@ static const struct {
     {"migrations/010_again.sql", "-- migrate:up\nSELECT 1;\n", "two migrations with version 10", 65},
     {"migrations/12-bad.sql", "SELECT 1;\n", "12-bad.sql: not a migration file name", 65},
     {"migrations/013_nul.sql", "-- migrate:up\nSELECT 1;\n\001", NULL, 0},
-    {"migrations/014_empty.sql", "-- migrate:up\n-- nothing\n\n-- migrate:down\nSELECT 1;\n",
-     "014_empty.sql: the up section is empty", 65},
+    {"migrations/014_upper.sql", "-- MIGRATE:UP\nSELECT 1;\n",
+     "014_upper.sql:1: '-- MIGRATE:UP' is not a marker: write '-- migrate:up'", 65},
     {"migrations/015_nomarker.sql", "CREATE TABLE t (x INTEGER);\n",
      "015_nomarker.sql:1: SQL before -- migrate:up", 65},
     {"migrations/016_directive.sql", "-- migrate:up transaction:maybe\nSELECT 1;\n",
@@ -666,6 +666,84 @@ START_TEST(test_failed_non_transactional_migration_stays_dirty_until_repair)
 }
 END_TEST
 
+/* Issue 13: a release with nothing to migrate is a comment-only file
+ * (golang-migrate's advice; dbmate applies it). Applied, recorded, rolled
+ * back -- never refused. */
+START_TEST(test_comment_only_migrations_are_recorded_no_ops)
+{
+    struct h_result r;
+    char *o;
+
+    h_write(dir, "migrations/030_noop.sql",
+            "-- migrate:up\n-- nothing to do in this release\n\n-- migrate:down\n");
+    h_write(dir, "migrations/031_noop.up.sql", "-- a golang-migrate no-op\n");
+    h_write(dir, "migrations/031_noop.down.sql", "");
+    RUN(&r, "-u", url, "validate");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "applied 030_noop.sql") &&
+                      h_has(r.err, "applied 031_noop.up.sql"),
+                  "%d %s", r.status, r.err);
+    h_result_free(&r);
+    o = q("SELECT group_concat(version || ':' || dirty, ' ') FROM schemagate_migrations "
+          "WHERE version IN ('30', '31')");
+    ck_assert_str_eq(o, "30:0 31:0");
+    free(o);
+    RUN(&r, "-u", url, "status");
+    ck_assert_msg(r.status == 0 && h_has(r.out, " 0 pending"), "%s", r.out);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "down", "2");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "rolled back 031_noop.up.sql") &&
+                      h_has(r.err, "rolled back 030_noop.sql"),
+                  "%d %s", r.status, r.err);
+    h_result_free(&r);
+    o = q("SELECT count(*) FROM schemagate_migrations WHERE version IN ('30', '31')");
+    ck_assert_str_eq(o, "0");
+    free(o);
+}
+END_TEST
+
+/* validate and up share one path: what validate passes, up does not refuse
+ * for a parse or policy reason, and the other way round (issues 13, 14). */
+START_TEST(test_validate_judges_files_as_up_does_in_the_target_dialect)
+{
+    struct h_result r;
+
+    /* Valid MySQL, not valid PostgreSQL: `\'` is an escape only there. */
+    h_write(dir, "mysql/001_my.sql", "-- migrate:up\nINSERT INTO t VALUES ('it\\'s');\n");
+    h_write(dir, "mysql/002_hash.sql", "-- migrate:up\n# don't\nSELECT `a'b` FROM t;\n");
+    RUN(&r, "-d", "mysql", "validate");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-d", "mysql", "validate", "--dialect=mysql");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    RUN(&r, "-d", "mysql", "validate", "--dialect=postgres");
+    ck_assert_msg(r.status == 65 && h_has(r.err, "001_my.sql:2:"), "%d %s", r.status, r.err);
+    h_result_free(&r);
+    RUN(&r, "-d", "mysql", "validate", "--dialect=oracle");
+    ck_assert_int_eq(r.status, 64);
+    h_result_free(&r);
+    /* What up refuses, validate refuses, before any connection. */
+    h_write(dir, "txn/001_txn.sql", "-- migrate:up\nBEGIN;\nSELECT 1;\nCOMMIT;\n");
+    RUN(&r, "-d", "txn", "validate");
+    ck_assert_msg(r.status == 65 && h_has(r.err, "001_txn.sql:2: BEGIN cannot run inside"), "%d %s",
+                  r.status, r.err);
+    h_result_free(&r);
+    RUN(&r, "-d", "txn", "-u", url, "validate");
+    ck_assert_msg(r.status == 65 && h_has(r.err, "001_txn.sql:2: BEGIN cannot run inside"), "%d %s",
+                  r.status, r.err);
+    h_result_free(&r);
+    /* And up refuses it before applying anything of the set. */
+    h_write(dir, "txn/000_first.sql", "-- migrate:up\nCREATE TABLE first_t (x INTEGER);\n");
+    RUN(&r, "-d", "txn", "-u", url, "--table=txn_ledger", "up");
+    ck_assert_msg(r.status == 65 && !h_has(r.err, "applied 000_first.sql"), "%d %s", r.status,
+                  r.err);
+    h_result_free(&r);
+}
+END_TEST
+
 START_TEST(test_baseline_records_without_running)
 {
     struct h_result r;
@@ -751,6 +829,8 @@ Suite *sqlite_e2e_suite(void)
     tcase_add_test(tc, test_lock_is_exclusive_forwards_sigterm_and_times_out_with_75);
     tcase_add_test(tc, test_failed_non_transactional_migration_stays_dirty_until_repair);
     tcase_add_test(tc, test_baseline_records_without_running);
+    tcase_add_test(tc, test_comment_only_migrations_are_recorded_no_ops);
+    tcase_add_test(tc, test_validate_judges_files_as_up_does_in_the_target_dialect);
     tcase_add_test(tc, test_adopt_imports_golang_migrate_and_dbmate_history);
     suite_add_tcase(s, tc);
     return s;

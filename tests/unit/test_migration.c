@@ -193,7 +193,9 @@ START_TEST(test_directory_loads_in_version_order_pairing_golang_files)
     ck_assert_msg(sg_migrations_load(d, &set, &err) == 0, "%s", err.msg);
     ck_assert_int_eq(set.n, 3);
     ck_assert_str_eq(set.v[0].version, "1");
-    ck_assert_ptr_null(set.v[0].down.sql); /* an empty down is no down */
+    /* An empty down is a no-op down, as in dbmate and golang-migrate. */
+    ck_assert_ptr_nonnull(set.v[0].down.sql);
+    ck_assert_str_eq(set.v[0].down.sql, "\n");
     ck_assert_str_eq(set.v[1].file, "2_two.up.sql");
     ck_assert_str_eq(set.v[1].down_file, "2_two.down.sql");
     ck_assert_str_eq(set.v[1].down.sql, "SELECT -2;\n");
@@ -215,7 +217,7 @@ static const struct {
     {{{"1_a.up.sql", "SELECT 1;\n"}, {"1_b.down.sql", "SELECT 1;\n"}, {NULL, NULL}},
      "two migrations with version 1", SG_EX_DATA},
     {{{"schema.sql", "SELECT 1;\n"}, {NULL, NULL}, {NULL, NULL}}, "schema.sql: not a migration", SG_EX_DATA},
-    {{{"1_a.sql", "-- migrate:up\n\n"}, {NULL, NULL}, {NULL, NULL}}, "the up section is empty", SG_EX_DATA},
+    {{{"1_a.sql", "SELECT 1;\n-- migrate:up\n"}, {NULL, NULL}, {NULL, NULL}}, "1_a.sql:1: SQL before -- migrate:up", SG_EX_DATA},
     {{{"1_a.sql", "-- migrate:down\nSELECT 1;\n"}, {NULL, NULL}, {NULL, NULL}},
      "1_a.sql:1: -- migrate:down before -- migrate:up", SG_EX_DATA},
     {{{"1_a.up.sql", "SELECT 1;\n-- migrate:down\n"}, {NULL, NULL}, {NULL, NULL}},
