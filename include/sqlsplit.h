@@ -46,6 +46,11 @@ int sg_sql_commits_implicitly(const char *stmt, size_t len, enum sg_dialect d);
  * CREATE/DROP DATABASE and TABLESPACE, ALTER SYSTEM. */
 int sg_sql_needs_autocommit(const char *stmt, size_t len, enum sg_dialect d);
 
+/* MySQL's LOCK TABLES regions, during which a session may touch only the
+ * tables it locked (error 1100 for any other, the ledger included): 1 for
+ * LOCK TABLE(S), -1 for UNLOCK TABLE(S), else 0. Always 0 elsewhere. */
+int sg_sql_table_locks(const char *stmt, size_t len, enum sg_dialect d);
+
 /* The table a statement works on, as written (ALTER TABLE t, CREATE INDEX
  * i ON t, INSERT INTO t, UPDATE t, ...), quotes removed, or "" when it
  * cannot tell. Names the table in a lock-timeout message. */

@@ -466,10 +466,22 @@ static void timeouts(struct run *r, long long lock_ms, long long stmt_ms)
 /* Where a tracked run stands. */
 struct track {
     size_t i; /* the statement running or failed */
-    size_t known; /* statements known to have run (and recorded, or about to be) */
+    size_t known; /* statements known to have run */
+    size_t recorded; /* what the ledger says of them (dirty_done) */
     size_t txn_from; /* the file opened a transaction at this statement, or NONE */
+    int locked; /* inside the file's LOCK TABLES region (MySQL) */
 };
 #define NONE ((size_t)-1)
+
+/* Ends the file's LOCK TABLES region, so the ledger can be written. */
+static void unlock_tables(const struct run *r)
+{
+    struct sg_error e = {0};
+
+    if (sg_drv_exec(r->c, "UNLOCK TABLES", 13, NULL, &e) < 0)
+        sg_log(SG_LOG_WARN, "unlock_tables_failed", SG_F(SG_S("error", e.msg)),
+               "UNLOCK TABLES failed: %s", e.msg);
+}
 
 /* Records that `at` statements are known to have run (best effort: the
  * failure being reported matters more than this write). */
@@ -477,8 +489,8 @@ static void progress_to(const struct run *r, struct track *t, size_t at)
 {
     struct sg_error e = {0};
 
-    if (t->known != at)
-        (void)record(r, SG_LEDGER_PROGRESS, 1, (long long)at, &e);
+    if (t->recorded != at && record(r, SG_LEDGER_PROGRESS, 1, (long long)at, &e) == 0)
+        t->recorded = at;
     t->known = at;
 }
 
@@ -489,11 +501,14 @@ static int stop_before(struct run *r, struct track *t, struct sg_error *err)
     sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
                  "%s:%d: stopped by signal %d before this statement", r->file, r->st[t->i].line,
                  sg_signal_pending());
+    if (t->locked)
+        unlock_tables(r);
     if (t->known == 0 && t->txn_from == NONE && unmark(r) == 0) {
         r->marked = 0;
         sg_error_append(err, "nothing of it ran; migration %s is not dirty", r->m->version);
         return 0;
     }
+    progress_to(r, t, t->known);
     return -1;
 }
 
@@ -510,6 +525,8 @@ static int tracked_failure(struct run *r, struct track *t, size_t *resume, struc
         frame(r, i, NONE, err);
         return -1;
     }
+    if (t->locked)
+        unlock_tables(r); /* else no ledger write can say how far it got */
     if (t->txn_from != NONE)
         rollback(c); /* the file's own transaction went with the failure */
     else if (c->driver->failed_cleanly)
@@ -550,7 +567,7 @@ static int tracked_failure(struct run *r, struct track *t, size_t *resume, struc
 static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
 {
     struct sg_conn *c = r->c;
-    struct track t = {.known = *resume, .txn_from = NONE};
+    struct track t = {.known = *resume, .recorded = *resume, .txn_from = NONE};
     int rc = -1;
 
     if (!r->marked) {
@@ -576,6 +593,9 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
                 goto out;
             goto dirty;
         }
+        t.locked += sg_sql_table_locks(r->sec->sql + r->st[t.i].off, r->st[t.i].len,
+                                       dialect(r));
+        t.locked = t.locked > 0;
         if (sg_drv_in_transaction(c)) {
             /* The file opened a transaction: progress waits for its end. */
             if (t.txn_from == NONE)
@@ -584,11 +604,16 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
         }
         t.txn_from = NONE;
         t.known = t.i + 1;
-        if (t.i + 1 < r->n && record(r, SG_LEDGER_PROGRESS, 1, (long long)t.known, err) < 0) {
+        if (t.locked)
+            continue; /* the ledger is out of reach until UNLOCK TABLES */
+        if (t.i + 1 == r->n)
+            continue; /* the last count goes with the clean-up below */
+        if (record(r, SG_LEDGER_PROGRESS, 1, (long long)t.known, err) < 0) {
             sg_error_prefix(err, "%s:%d: statement %zu of %zu ran, but the ledger could not say so",
                             r->file, r->st[t.i].line, t.i + 1, r->n);
             goto dirty;
         }
+        t.recorded = t.known;
     }
     if (t.txn_from != NONE) {
         rollback(c);
@@ -599,6 +624,8 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
         t.i = t.txn_from;
         goto dirty;
     }
+    if (t.locked)
+        unlock_tables(r); /* the file forgot UNLOCK TABLES */
     if (record(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_DONE, 0, 0, err) < 0) {
         sg_error_prefix(err, "%s: all %zu statement(s) ran but migration %s stays dirty",
                         r->file, r->n, r->m->version);

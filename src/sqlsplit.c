@@ -1076,3 +1076,20 @@ void sg_sql_target_table(const char *stmt, size_t len, enum sg_dialect d, char *
             take = 1;
     }
 }
+
+int sg_sql_table_locks(const char *stmt, size_t len, enum sg_dialect d)
+{
+    char w[2][24];
+    int n;
+
+    if (d != SG_DIALECT_MYSQL || !stmt)
+        return 0;
+    n = lead_words(stmt, len, d, w, 2);
+    if (n == 2 && strcmp(w[0], "LOCK") == 0 &&
+        (strcmp(w[1], "TABLES") == 0 || strcmp(w[1], "TABLE") == 0))
+        return 1;
+    if (n == 2 && strcmp(w[0], "UNLOCK") == 0 &&
+        (strcmp(w[1], "TABLES") == 0 || strcmp(w[1], "TABLE") == 0))
+        return -1;
+    return 0;
+}

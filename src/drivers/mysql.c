@@ -244,9 +244,9 @@ static int my_fail(const struct my_conn *c, const struct my_op *op, const char *
                             sep, (op->limit_ms + 999) / 1000);
     snprintf(err->sqlstate, sizeof err->sqlstate, "%u", num);
     sg_error_set(err,
-                 lost                                                          ? SG_EX_UNAVAILABLE
+                 lost                                                     ? SG_EX_UNAVAILABLE
                  : num == ER_LOCK_WAIT_TIMEOUT || num == ER_LOCK_DEADLOCK ? SG_EX_TEMPFAIL
-                                                                               : SG_EX_DATA,
+                                                                          : SG_EX_DATA,
                  "%s%s%s (MySQL error %u, SQLSTATE %s)", ctx, sep, mysql_error(c->db), num,
                  state ? state : "HY000");
     /* One line: server messages may quote a multi-line statement. */
@@ -300,8 +300,10 @@ static int my_run(struct my_conn *c, struct my_op *op, const char *q, size_t len
      * goes on: a stopped op failed whatever the server answered. */
     if (!rc && !op->stopped)
         return 0;
-    while (got > 0)
-        mysql_free_result(res[--got]), res[got] = NULL;
+    for (int i = 0; i < got; i++) {
+        mysql_free_result(res[i]);
+        res[i] = NULL;
+    }
     return my_fail(c, op, ctx, err);
 }
 
@@ -553,7 +555,6 @@ static int my_connect_nb(struct my_conn *c, const struct sg_url *u, struct sg_er
 {
     const struct my_params *p = &c->p;
     struct my_op op = {.stop = c->base.stop, .limit_ms = (long long)p->connect_timeout_s * 1000};
-    struct my_err me = {0};
     MYSQL *ret = NULL;
     int st;
 
@@ -565,20 +566,18 @@ static int my_connect_nb(struct my_conn *c, const struct sg_url *u, struct sg_er
         st = mysql_real_connect_cont(&ret, c->db, my_wait(c->db, &op, st));
     if (ret)
         return 0;
-    my_capture(c->db, &op, &me);
-    if (me.stopped) {
-        /* Not worth a retry (transient() looks at sys_errno). */
-        err->sys_errno = EINTR;
+    if (op.stopped) {
+        err->sys_errno = EINTR; /* not worth a retry: see my_transient */
         return sg_error_set(err, SG_EX_UNAVAILABLE, "stopped while connecting to %s", u->redacted);
     }
-    snprintf(err->sqlstate, sizeof err->sqlstate, "%u", me.num);
-    if (me.timed_out)
+    snprintf(err->sqlstate, sizeof err->sqlstate, "%u", mysql_errno(c->db));
+    if (op.timed_out)
         return sg_error_set(err, SG_EX_UNAVAILABLE,
                             "unable to connect to %s: no answer within %u s (connect-timeout)",
                             u->redacted, p->connect_timeout_s);
     /* The server's text never holds the password ("using password: YES"). */
     return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to connect to %s: %s (MySQL error %u)",
-                        u->redacted, me.msg, me.num);
+                        u->redacted, mysql_error(c->db), mysql_errno(c->db));
 }
 
 static const char *my_var(MYSQL_RES *vars, const char *name)
@@ -839,19 +838,16 @@ static int my_exec(struct sg_conn *sc, const char *sql, size_t len, size_t *done
                    struct sg_error *err)
 {
     struct my_conn *c = MY(sc);
-    struct my_err me = {0};
     struct my_op op = my_op_new(c, 0);
-    size_t n = 0;
+    int rc = my_run(c, &op, sql, len, NULL, 0, "", err);
+    size_t n = op.stopped ? op.n_at_stop : op.n;
 
-    int rc = my_run(c, &op, sql, len, NULL, 0, &n, &me);
     if (done)
         *done = n;
-    if (rc == 0)
-        return 0;
-    my_fail(c, err, &me, "");
-    if (!me.stopped && (me.num == ER_PARSE_ERROR || me.num == ER_SYNTAX_ERROR))
-        err->line = my_err_line(sql, len, n, me.msg);
-    return -1;
+    if (rc < 0 && !op.stopped &&
+        (strcmp(err->sqlstate, "1064") == 0 || strcmp(err->sqlstate, "1149") == 0))
+        err->line = my_err_line(sql, len, n, err->msg);
+    return rc;
 }
 
 static int my_in_transaction(struct sg_conn *sc)
@@ -899,54 +895,32 @@ static void my_fence_sql(struct sg_conn *sc, struct sg_buf *out)
 static int my_failed_cleanly(struct sg_conn *sc, const char *stmt, size_t len,
                              const struct sg_error *err)
 {
+    static const int clean[] = {
+        /* syntax, names, definitions */
+        ER_PARSE_ERROR, ER_SYNTAX_ERROR, ER_UNKNOWN_DATA_TYPE, ER_NO_SUCH_TABLE, ER_BAD_FIELD_ERROR,
+        ER_BAD_DB_ERROR, ER_NON_UNIQ_ERROR, ER_TABLE_EXISTS_ERROR, ER_DUP_FIELDNAME, ER_DUP_KEYNAME,
+        ER_CANT_DROP_FIELD_OR_KEY, ER_KEY_COLUMN_DOES_NOT_EXIST, ER_MULTIPLE_PRI_KEY,
+        ER_TOO_LONG_KEY, ER_TOO_LONG_IDENT, ER_WRONG_FIELD_SPEC, ER_INVALID_DEFAULT,
+        ER_WRONG_AUTO_KEY, ER_WRONG_KEY_COLUMN, ER_BLOB_KEY_WITHOUT_LENGTH, ER_WRONG_SUB_KEY,
+        ER_UNKNOWN_STORAGE_ENGINE, ER_UNKNOWN_CHARACTER_SET, ER_UNKNOWN_COLLATION,
+        ER_SP_DOES_NOT_EXIST, ER_SP_ALREADY_EXISTS, ER_TRG_ALREADY_EXISTS, ER_TRG_DOES_NOT_EXIST,
+        /* foreign keys (1005: errno 150, incorrectly formed), ALGORITHM=/LOCK= refused */
+        ER_CANT_CREATE_TABLE, ER_CANNOT_ADD_FOREIGN, ER_FK_NO_INDEX_PARENT,
+        ER_FK_CANNOT_OPEN_PARENT, 1826 /* duplicate constraint name */, 1845, 1846,
+        /* privileges */
+        ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR,
+        ER_SPECIFIC_ACCESS_DENIED_ERROR, ER_PROCACCESS_DENIED_ERROR,
+        /* lock waits */
+        ER_LOCK_WAIT_TIMEOUT, ER_LOCK_DEADLOCK};
+    int num = atoi(err->sqlstate);
+
     (void)sc;
     (void)stmt;
     (void)len;
-    switch (atoi(err->sqlstate)) {
-    case ER_PARSE_ERROR:
-    case ER_SYNTAX_ERROR:
-    case ER_UNKNOWN_DATA_TYPE:
-    case ER_NO_SUCH_TABLE:
-    case ER_BAD_FIELD_ERROR:
-    case ER_BAD_DB_ERROR:
-    case ER_NON_UNIQ_ERROR:
-    case ER_TABLE_EXISTS_ERROR:
-    case ER_DUP_FIELDNAME:
-    case ER_DUP_KEYNAME:
-    case ER_CANT_DROP_FIELD_OR_KEY:
-    case ER_KEY_COLUMN_DOES_NOT_EXIST:
-    case ER_MULTIPLE_PRI_KEY:
-    case ER_TOO_LONG_KEY:
-    case ER_TOO_LONG_IDENT:
-    case ER_WRONG_FIELD_SPEC:
-    case ER_INVALID_DEFAULT:
-    case ER_WRONG_AUTO_KEY:
-    case ER_WRONG_KEY_COLUMN:
-    case ER_BLOB_KEY_WITHOUT_LENGTH:
-    case ER_WRONG_SUB_KEY:
-    case ER_UNKNOWN_STORAGE_ENGINE:
-    case ER_UNKNOWN_CHARACTER_SET:
-    case ER_UNKNOWN_COLLATION:
-    case ER_SP_DOES_NOT_EXIST:
-    case ER_SP_ALREADY_EXISTS:
-    case ER_TRG_ALREADY_EXISTS:
-    case ER_TRG_DOES_NOT_EXIST:
-    case ER_CANT_CREATE_TABLE: /* errno 150: a foreign key is incorrectly formed */
-    case ER_CANNOT_ADD_FOREIGN:
-    case ER_FK_NO_INDEX_PARENT:
-    case ER_FK_CANNOT_OPEN_PARENT:
-    case 1826: /* duplicate foreign key constraint name */
-    case 1845: /* ALGORITHM= / LOCK= not supported */
-    case 1846: /* ... not supported, with the reason */
-    case ER_TABLEACCESS_DENIED_ERROR:
-    case ER_COLUMNACCESS_DENIED_ERROR:
-    case ER_DBACCESS_DENIED_ERROR:
-    case ER_SPECIFIC_ACCESS_DENIED_ERROR:
-    case ER_PROCACCESS_DENIED_ERROR:
-    case ER_LOCK_WAIT_TIMEOUT:
-    case ER_LOCK_DEADLOCK: return 1;
-    default: return 0;
-    }
+    for (size_t i = 0; num && i < sizeof clean / sizeof clean[0]; i++)
+        if (clean[i] == num)
+            return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------ blocker -- */
@@ -998,56 +972,51 @@ static int my_blocker_try(struct my_conn *c, struct sg_buf *q, const char *name,
 static void my_blocker(struct sg_conn *sc, const char *table, char *buf, size_t size)
 {
     static const char cols[] =
-        "p.USER, p.HOST, p.COMMAND, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()), p.TIME, "
+        ", p.USER, p.HOST, p.COMMAND, TIMESTAMPDIFF(SECOND, t.trx_started, NOW()), p.TIME, "
         "LEFT(REPLACE(REPLACE(IFNULL(p.INFO, ''), CHAR(10), ' '), CHAR(13), ' '), 80) ";
-    static const char order[] = " ORDER BY t.trx_started IS NULL, t.trx_started, p.TIME DESC "
-                                "LIMIT 1";
+    static const char *const mdl[2][3] = {
+        {"SELECT m.THREAD_ID",
+         "FROM information_schema.METADATA_LOCK_INFO m "
+         "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = m.THREAD_ID "
+         "LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = m.THREAD_ID "
+         "WHERE m.THREAD_ID <> CONNECTION_ID() AND m.TABLE_NAME = ",
+         " AND m.TABLE_SCHEMA = "},
+        {"SELECT th.PROCESSLIST_ID",
+         "FROM performance_schema.metadata_locks m "
+         "JOIN performance_schema.threads th ON th.THREAD_ID = m.OWNER_THREAD_ID "
+         "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = th.PROCESSLIST_ID "
+         "LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = th.PROCESSLIST_ID "
+         "WHERE m.OBJECT_TYPE = 'TABLE' AND m.LOCK_STATUS = 'GRANTED' AND "
+         "th.PROCESSLIST_ID <> CONNECTION_ID() AND m.OBJECT_NAME = ",
+         " AND m.OBJECT_SCHEMA = "}};
     struct my_conn *c = MY(sc);
     struct sg_buf q = {0};
     char schema[192] = "", name[192] = "";
     const char *dot = table ? strchr(table, '.') : NULL;
 
     buf[0] = '\0';
-    if (dot) {
+    if (dot)
         snprintf(schema, sizeof schema, "%.*s", (int)(dot - table), table);
-        snprintf(name, sizeof name, "%s", dot + 1);
-    } else if (table) {
-        snprintf(name, sizeof name, "%s", table);
-    }
-    if (*name) {
-        sg_buf_fmt(&q,
-                   "SELECT m.THREAD_ID, %sFROM information_schema.METADATA_LOCK_INFO m "
-                   "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = m.THREAD_ID "
-                   "LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = "
-                   "m.THREAD_ID WHERE m.THREAD_ID <> CONNECTION_ID() AND m.TABLE_SCHEMA = ",
-                   cols);
-        *schema ? my_val(&q, schema) : sg_buf_str(&q, "DATABASE()");
-        sg_buf_str(&q, " AND m.TABLE_NAME = ");
+    snprintf(name, sizeof name, "%s", dot ? dot + 1 : table ? table : "");
+    for (int i = 0; *name && i < 2; i++) {
+        sg_buf_str(&q, mdl[i][0]);
+        sg_buf_str(&q, cols);
+        sg_buf_str(&q, mdl[i][1]);
         my_val(&q, name);
-        sg_buf_str(&q, order);
-        if (my_blocker_try(c, &q, name, "blocked by", buf, size))
-            goto out;
-        sg_buf_fmt(&q,
-                   "SELECT th.PROCESSLIST_ID, %sFROM performance_schema.metadata_locks m "
-                   "JOIN performance_schema.threads th ON th.THREAD_ID = m.OWNER_THREAD_ID "
-                   "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = th.PROCESSLIST_ID "
-                   "LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = "
-                   "th.PROCESSLIST_ID WHERE m.OBJECT_TYPE = 'TABLE' AND m.LOCK_STATUS = "
-                   "'GRANTED' AND th.PROCESSLIST_ID <> CONNECTION_ID() AND "
-                   "m.OBJECT_SCHEMA = ",
-                   cols);
-        *schema ? my_val(&q, schema) : sg_buf_str(&q, "DATABASE()");
-        sg_buf_str(&q, " AND m.OBJECT_NAME = ");
-        my_val(&q, name);
-        sg_buf_str(&q, order);
+        sg_buf_str(&q, mdl[i][2]);
+        if (*schema)
+            my_val(&q, schema);
+        else
+            sg_buf_str(&q, "DATABASE()");
+        sg_buf_str(&q, " ORDER BY t.trx_started IS NULL, t.trx_started, p.TIME DESC LIMIT 1");
         if (my_blocker_try(c, &q, name, "blocked by", buf, size))
             goto out;
     }
-    sg_buf_fmt(&q,
-               "SELECT t.trx_mysql_thread_id, %sFROM information_schema.INNODB_TRX t "
-               "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id "
-               "WHERE t.trx_mysql_thread_id <> CONNECTION_ID() ORDER BY t.trx_started LIMIT 1",
-               cols);
+    sg_buf_str(&q, "SELECT t.trx_mysql_thread_id");
+    sg_buf_str(&q, cols);
+    sg_buf_str(&q, "FROM information_schema.INNODB_TRX t "
+                   "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id "
+                   "WHERE t.trx_mysql_thread_id <> CONNECTION_ID() ORDER BY t.trx_started LIMIT 1");
     if (!my_blocker_try(c, &q, name, "likely blocker:", buf, size))
         snprintf(buf, size,
                  "%s%s%sblocker unknown (no other open transaction visible; naming it "
@@ -1213,49 +1182,36 @@ static int my_ledger_create(struct sg_conn *sc, const char *table, struct sg_err
     return rc;
 }
 
-/* Runs a SELECT from a table that may not exist: 1 with *r set, 0 when the
- * table is missing, -1 with err set. */
-static int my_select_if_exists(struct my_conn *c, const struct sg_buf *b, MYSQL_RES **r,
-                               const char *ctx, struct sg_error *err)
+/* Runs the SELECT in b (freed) from a ledger-like table into out, sorted:
+ * `full` rows of the ledger, else (version, dirty). A missing table gives
+ * exists = 0. */
+static int my_read_rows(struct my_conn *c, struct sg_buf *b, int full, struct sg_ledger *out,
+                        const char *ctx, struct sg_error *err)
 {
-    struct my_err me = {0};
-    struct my_op op;
-
-    if (b->oom)
-        return sg_error_set(err, SG_EX_OSERR, "%s: out of memory", ctx);
-    op = my_op_new(c, MY_QUERY_TIMEOUT_MS);
-    if (my_run(c, &op, b->p, b->n, r, 1, NULL, &me) == 0)
-        return 1;
-    if (me.num == ER_NO_SUCH_TABLE && !me.stopped && !me.timed_out)
-        return 0;
-    return my_fail(c, err, &me, ctx);
-}
-
-static int my_ledger_read(struct sg_conn *sc, const char *table, unsigned flags,
-                          struct sg_ledger *out, struct sg_error *err)
-{
-    struct my_conn *c = MY(sc);
-    struct sg_buf b = {0};
+    struct my_op op = my_op_new(c, MY_QUERY_TIMEOUT_MS);
     MYSQL_RES *r = NULL;
     MYSQL_ROW row;
-    int rc = -1, ex;
+    int rc = -1;
 
-    /* A missing table costs the same one round trip as asking first. */
-    (void)flags;
     memset(out, 0, sizeof *out);
-    /* applied_at holds UTC_TIMESTAMP() (written explicitly, never the
-     * session time zone). */
-    sg_buf_str(&b, "SELECT version, name, checksum, DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%sZ'), "
-                   "execution_ms, applied_by, dirty, dirty_done FROM ");
-    my_table(&b, c, table);
-    if ((ex = my_select_if_exists(c, &b, &r, "unable to read the ledger", err)) <= 0) {
-        rc = ex;
+    if (b->oom) {
+        sg_error_set(err, SG_EX_OSERR, "%s: out of memory", ctx);
+        goto out;
+    }
+    if (my_run(c, &op, b->p, b->n, &r, 1, ctx, err) < 0) {
+        if (!op.stopped && !op.timed_out && mysql_errno(c->db) == ER_NO_SUCH_TABLE) {
+            sg_error_clear(err);
+            rc = 0;
+        }
         goto out;
     }
     out->exists = 1;
     while (r && (row = mysql_fetch_row(r))) {
-        if (sg_ledger_push(out, row[0], row[1], row[2], row[3], row[4] ? atoll(row[4]) : 0, row[5],
-                           row[6] && atoi(row[6]) != 0, row[7] ? atoll(row[7]) : 0) < 0) {
+        int pushed =
+            full ? sg_ledger_push(out, row[0], row[1], row[2], row[3], row[4] ? atoll(row[4]) : 0,
+                                  row[5], row[6] && atoi(row[6]) != 0, row[7] ? atoll(row[7]) : 0)
+                 : sg_ledger_push(out, row[0], "", "", "", 0, "", row[1] && atoi(row[1]) != 0, 0);
+        if (pushed < 0) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");
             sg_ledger_free(out);
             goto out;
@@ -1265,14 +1221,23 @@ static int my_ledger_read(struct sg_conn *sc, const char *table, unsigned flags,
     rc = 0;
 out:
     mysql_free_result(r);
-    sg_buf_free(&b);
+    sg_buf_free(b);
     return rc;
 }
 
-static void my_where_version(struct sg_buf *b, const char *version)
+static int my_ledger_read(struct sg_conn *sc, const char *table, unsigned flags,
+                          struct sg_ledger *out, struct sg_error *err)
 {
-    sg_buf_str(b, " WHERE version = ");
-    my_val(b, version);
+    struct sg_buf b = {0};
+
+    /* A missing table costs the same one round trip as asking first. */
+    (void)flags;
+    /* applied_at holds UTC_TIMESTAMP() (written explicitly, never the
+     * session time zone). */
+    sg_buf_str(&b, "SELECT version, name, checksum, DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%sZ'), "
+                   "execution_ms, applied_by, dirty, dirty_done FROM ");
+    my_table(&b, MY(sc), table);
+    return my_read_rows(MY(sc), &b, 1, out, "unable to read the ledger", err);
 }
 
 static int my_ledger_sql(struct sg_conn *sc, const char *table, enum sg_ledger_op op,
@@ -1282,8 +1247,7 @@ static int my_ledger_sql(struct sg_conn *sc, const char *table, enum sg_ledger_o
     /* No SG_CAP_TXN_CLOCK: the core measures every migration itself. */
     long long ms = r->execution_ms > 0 ? r->execution_ms : 0;
 
-    switch (op) {
-    case SG_LEDGER_INSERT:
+    if (op == SG_LEDGER_INSERT) {
         sg_buf_str(out, "INSERT INTO ");
         my_table(out, c, table);
         sg_buf_str(out, " (version, name, checksum, applied_at, execution_ms, applied_by, dirty, "
@@ -1297,31 +1261,25 @@ static int my_ledger_sql(struct sg_conn *sc, const char *table, enum sg_ledger_o
         my_val(out, r->applied_by);
         sg_buf_fmt(out, ", %d, 0)", r->dirty ? 1 : 0);
         return 0;
-    case SG_LEDGER_DELETE:
-        sg_buf_str(out, "DELETE FROM ");
-        my_table(out, c, table);
-        break;
-    case SG_LEDGER_DIRTY:
-    case SG_LEDGER_PROGRESS:
-    case SG_LEDGER_CLEAN:
-    case SG_LEDGER_DONE:
-        sg_buf_str(out, "UPDATE ");
-        my_table(out, c, table);
-        if (op == SG_LEDGER_DIRTY)
-            sg_buf_str(out, " SET dirty = 1, dirty_done = 0");
-        else if (op == SG_LEDGER_PROGRESS)
-            sg_buf_fmt(out, " SET dirty_done = %lld", r->dirty_done);
-        else if (op == SG_LEDGER_CLEAN)
-            sg_buf_str(out, " SET dirty = 0, dirty_done = 0");
-        else
-            sg_buf_fmt(out,
-                       " SET dirty = 0, dirty_done = 0, execution_ms = %lld, "
-                       "applied_at = UTC_TIMESTAMP()",
-                       ms);
-        break;
-    default: return sg_error_set(err, SG_EX_SOFTWARE, "unknown ledger write %d", (int)op);
     }
-    my_where_version(out, r->version);
+    if (op != SG_LEDGER_DELETE && op != SG_LEDGER_DIRTY && op != SG_LEDGER_PROGRESS &&
+        op != SG_LEDGER_CLEAN && op != SG_LEDGER_DONE)
+        return sg_error_set(err, SG_EX_SOFTWARE, "unknown ledger write %d", (int)op);
+    sg_buf_str(out, op == SG_LEDGER_DELETE ? "DELETE FROM " : "UPDATE ");
+    my_table(out, c, table);
+    if (op == SG_LEDGER_DIRTY)
+        sg_buf_str(out, " SET dirty = 1, dirty_done = 0");
+    else if (op == SG_LEDGER_PROGRESS)
+        sg_buf_fmt(out, " SET dirty_done = %lld", r->dirty_done);
+    else if (op == SG_LEDGER_CLEAN)
+        sg_buf_str(out, " SET dirty = 0, dirty_done = 0");
+    else if (op == SG_LEDGER_DONE)
+        sg_buf_fmt(out,
+                   " SET dirty = 0, dirty_done = 0, execution_ms = %lld, "
+                   "applied_at = UTC_TIMESTAMP()",
+                   ms);
+    sg_buf_str(out, " WHERE version = ");
+    my_val(out, r->version);
     return 0;
 }
 
@@ -1330,33 +1288,12 @@ static int my_ledger_sql(struct sg_conn *sc, const char *table, enum sg_ledger_o
 static int my_read_versions(struct sg_conn *sc, const char *table, int with_dirty,
                             struct sg_ledger *out, struct sg_error *err)
 {
-    struct my_conn *c = MY(sc);
     struct sg_buf b = {0};
-    MYSQL_RES *r = NULL;
-    MYSQL_ROW row;
-    int rc = -1, ex;
 
-    memset(out, 0, sizeof *out);
     sg_buf_str(&b, with_dirty ? "SELECT CAST(version AS CHAR), dirty <> 0 FROM "
                               : "SELECT CAST(version AS CHAR), 0 FROM ");
-    my_table(&b, c, table);
-    if ((ex = my_select_if_exists(c, &b, &r, "unable to read the history table", err)) <= 0) {
-        rc = ex;
-        goto out;
-    }
-    out->exists = 1;
-    while (r && (row = mysql_fetch_row(r)))
-        if (sg_ledger_push(out, row[0], "", "", "", 0, "", row[1] && strcmp(row[1], "1") == 0, 0) <
-            0) {
-            sg_error_set(err, SG_EX_OSERR, "out of memory");
-            sg_ledger_free(out);
-            goto out;
-        }
-    rc = 0;
-out:
-    mysql_free_result(r);
-    sg_buf_free(&b);
-    return rc;
+    my_table(&b, MY(sc), table);
+    return my_read_rows(MY(sc), &b, 0, out, "unable to read the history table", err);
 }
 
 static const char *const my_schemes[] = {"mysql", "mariadb", NULL};

@@ -18,6 +18,7 @@ struct fake_conn {
     int id;
     int dead;
     int in_txn;
+    int locked; /* LOCK TABLES: only "t" may be touched, not the ledger */
     char effects[FAKE_MAX][32]; /* the snapshot taken at BEGIN */
     size_t neffects;
     struct sg_ledger ledger;
@@ -46,6 +47,7 @@ void fake_reset(void)
     memset(&fake, 0, sizeof fake);
     fake.connect_code = SG_EX_UNAVAILABLE;
     fake_driver.caps = SG_CAP_TRANSACTIONAL_DDL;
+    fake_driver.dialect = SG_DIALECT_SQLITE;
     fake.fail_code = SG_EX_UNAVAILABLE;
     if (!registered++)
         sg_driver_register(&fake_driver);
@@ -227,8 +229,20 @@ static int run1(struct fake_conn *f, char *s, struct sg_error *err)
         effect("vacuum");
         return 0;
     }
-    if (strncmp(s, "LEDGER ", 7) == 0)
+    if (strncmp(s, "LOCK TABLES", 11) == 0) {
+        f->locked = 1;
+        return 0;
+    }
+    if (strcmp(s, "UNLOCK TABLES") == 0) {
+        f->locked = 0;
+        return 0;
+    }
+    if (strncmp(s, "LEDGER ", 7) == 0) {
+        if (f->locked)
+            return sg_error_set(err, SG_EX_DATA,
+                                "Table 'ledger' was not locked with LOCK TABLES (1100)");
         return ledger_stmt(s, err);
+    }
     if (strcmp(s, "FENCE") == 0)
         return fake.lock_owner == f->id ? 0
                                         : sg_error_set(err, SG_EX_SOFTWARE, "fake lock lost");

@@ -542,6 +542,30 @@ START_TEST(test_a_signal_inside_a_tracked_migration_stops_at_the_next_statement)
 }
 END_TEST
 
+/* MySQL's LOCK TABLES (every mysqldump has it): inside the region only the
+ * locked tables may be touched, so progress waits for UNLOCK TABLES, and a
+ * failure there unlocks first to record how far it got (issue 13). */
+START_TEST(test_lock_tables_regions_defer_the_ledger_until_unlock)
+{
+    struct sg_error e = {0};
+
+    fake_driver.dialect = SG_DIALECT_MYSQL;
+    fake_driver.caps = 0; /* DDL commits: tracked */
+    put("001_dump.sql", "-- migrate:up\nAPPLY a;\nLOCK TABLES t WRITE;\nAPPLY b;\nAPPLY c;\n"
+                        "UNLOCK TABLES;\nAPPLY d;\n");
+    put("002_bad.sql", "-- migrate:up\nAPPLY e;\nLOCK TABLES t WRITE;\nAPPLY f;\nFAIL;\n"
+                       "UNLOCK TABLES;\n");
+    load();
+    ck_assert_int_eq(sg_cmd_up(&eng, NULL, &e), -1);
+    ck_assert_int_eq(fake_row("1")->dirty, 0);
+    ck_assert_msg(strstr(e.msg, "002_bad.sql:5:1:") && strstr(e.msg, "left dirty: 3 of 5"), "%s",
+                  e.msg);
+    ck_assert_int_eq(fake_row("2")->dirty, 1);
+    ck_assert_int_eq(fake_row("2")->dirty_done, 3);
+    ck_assert_str_eq(fake_effects(), "a,b,c,d,e,f");
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -574,6 +598,7 @@ Suite *engine_suite(void)
     tcase_add_test(tc, test_adopt_from_golang_migrate_and_dbmate);
     tcase_add_test(tc, test_a_signal_stops_before_the_next_migration_leaving_nothing_dirty);
     tcase_add_test(tc, test_a_signal_inside_a_tracked_migration_stops_at_the_next_statement);
+    tcase_add_test(tc, test_lock_tables_regions_defer_the_ledger_until_unlock);
     suite_add_tcase(s, tc);
     return s;
 }
