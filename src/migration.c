@@ -216,6 +216,14 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
 
     if (memchr(buf, '\0', len))
         return sg_error_set(err, SG_EX_DATA, "%s: contains a NUL byte", file);
+    /* A UTF-8 byte-order mark is not SQL: psql skips it, and so do we (it
+     * is not part of the section, nor of the checksum). */
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        buf += 3;
+        len -= 3;
+        p = buf;
+        end = buf + len;
+    }
     if (layout == LAYOUT_DOWN) {
         /* A leading "-- migrate:down ..." line may carry directives. */
         const char *nl = memchr(buf, '\n', len), *eol = nl ? nl : buf + len;
@@ -543,10 +551,13 @@ static int collect(DIR *d, const char *dir, struct pending_file **files, size_t 
         free(name);
         if (layout == -2)
             continue;
+        /* A directory is never a migration, whatever its name (as dbmate). */
+        struct stat st;
+        if (e->d_type == DT_DIR ||
+            ((e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) &&
+             fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode)))
+            continue;
         if (layout == -1) {
-            struct stat st;
-            if (fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode))
-                continue;
             return sg_error_set(err, SG_EX_DATA,
                                 "%s: not a migration file name (expected VERSION_name.sql or "
                                 "VERSION_name.up.sql, VERSION 1-20 digits, name [A-Za-z0-9_.-])",

@@ -49,12 +49,8 @@ enum my_stmt_var { MY_STMT_NONE, MY_STMT_MARIADB, MY_STMT_MYSQL };
 /* What a session is opened with; kept for the KILL QUERY connection. */
 struct my_params {
     char *host; /* NULL: the library default (localhost) */
-    char *user;
     char *password; /* secret: zeroed when freed */
-    char *db;
-    char *socket;
-    char *ssl_ca, *ssl_cert, *ssl_key;
-    char *app_name;
+    char *user, *db, *socket, *ssl_ca, *ssl_cert, *ssl_key, *app_name;
     unsigned port; /* 0: 3306 */
     enum my_ssl ssl;
     unsigned connect_timeout_s;
@@ -332,17 +328,13 @@ static const char *my_cell(MYSQL_RES *r, unsigned col)
 
 static void my_params_free(struct my_params *p)
 {
+    char *all[] = {p->host,   p->password, p->user,    p->db,      p->socket,
+                   p->ssl_ca, p->ssl_cert, p->ssl_key, p->app_name};
+
     if (p->password)
         explicit_bzero(p->password, strlen(p->password));
-    free(p->host);
-    free(p->user);
-    free(p->password);
-    free(p->db);
-    free(p->socket);
-    free(p->ssl_ca);
-    free(p->ssl_cert);
-    free(p->ssl_key);
-    free(p->app_name);
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        free(all[i]);
     memset(p, 0, sizeof *p);
 }
 
@@ -1085,46 +1077,20 @@ static int my_lock_held(struct sg_conn *sc, const struct sg_lock *l, struct sg_e
 
 static int my_unlock(struct sg_conn *sc, const struct sg_lock *l, struct sg_error *err)
 {
-    struct my_conn *c = MY(sc);
-    int r = my_lock_query(c, "SELECT RELEASE_LOCK(", l, ")", "unable to release the lock", err);
-
-    if (r < 0)
-        return -1;
-    if (r != 1)
-        return sg_error_set(err, SG_EX_SOFTWARE, "lock %s was not held by this session", l->desc);
-    /* GET_LOCK nests within a session (MySQL 5.7+, MariaDB 10.0.2+): drain it. */
+    /* GET_LOCK nests within a session (MySQL 5.7+, MariaDB 10.0.2+): release
+     * until this session no longer holds it. */
     for (int i = 0; i < 64; i++) {
-        r = my_lock_held(sc, l, err);
-        if (r <= 0)
-            return r;
-        if (my_lock_query(c, "SELECT RELEASE_LOCK(", l, ")", "unable to release the lock", err) < 0)
+        int r = my_lock_query(MY(sc), "SELECT RELEASE_LOCK(", l, ")", "unable to release the lock",
+                              err);
+        if (r < 0)
             return -1;
+        if (r != 1 && i == 0)
+            return sg_error_set(err, SG_EX_SOFTWARE, "lock %s was not held by this session",
+                                l->desc);
+        if (r != 1)
+            break;
     }
     return 0;
-}
-
-/* The holder's program_name attribute ("schemagate host pid"), where
- * performance_schema records it (MySQL 8; MariaDB with it enabled). */
-static void my_holder_program(struct my_conn *c, const char *id, char *out, size_t size)
-{
-    struct sg_buf q = {0};
-    MYSQL_RES *a = NULL;
-    struct sg_error ignored = {0};
-
-    out[0] = '\0';
-    if (!*id || strspn(id, "0123456789") != strlen(id))
-        return;
-    sg_buf_fmt(&q,
-               "SELECT ATTR_VALUE FROM performance_schema.session_connect_attrs "
-               "WHERE ATTR_NAME = 'program_name' AND PROCESSLIST_ID = %s",
-               id);
-    if (my_query(c, &q, &a, 1, "", &ignored) == 0) {
-        const char *v = my_cell(a, 0);
-        if (v)
-            snprintf(out, size, " (%.100s)", v);
-    }
-    mysql_free_result(a);
-    sg_buf_free(&q);
 }
 
 static int my_lock_holder(struct sg_conn *sc, const struct sg_lock *l, char *buf, size_t size,
@@ -1132,9 +1098,10 @@ static int my_lock_holder(struct sg_conn *sc, const struct sg_lock *l, char *buf
 {
     struct my_conn *c = MY(sc);
     struct sg_buf b = {0};
-    MYSQL_RES *r = NULL;
+    struct sg_error ignored = {0};
+    MYSQL_RES *r = NULL, *a = NULL;
     MYSQL_ROW row;
-    char id[32], prog[128];
+    const char *prog;
     int rc = -1;
 
     buf[0] = '\0';
@@ -1144,18 +1111,26 @@ static int my_lock_holder(struct sg_conn *sc, const struct sg_lock *l, char *buf
     if (my_query(c, &b, &r, 1, "unable to look up the lock holder", err) < 0)
         goto out;
     rc = 0;
-    if (!r || !(row = mysql_fetch_row(r)) || !row[0])
+    if (!r || !(row = mysql_fetch_row(r)) || !row[0] || row[0][strspn(row[0], "0123456789")])
         goto out; /* free right now */
-    snprintf(id, sizeof id, "%s", row[0]);
     if (!row[1]) {
         /* Without the PROCESS privilege only our own user's sessions show. */
-        snprintf(buf, size, "connection %s", id);
+        snprintf(buf, size, "connection %.20s", row[0]);
         goto out;
     }
-    my_holder_program(c, id, prog, sizeof prog);
-    snprintf(buf, size, "connection %s%s user %.64s from %.80s for %s s", id, prog, row[1],
-             row[2] ? row[2] : "?", row[3] ? row[3] : "?");
+    /* The holder's program_name ("schemagate host pid"), where
+     * performance_schema records it (MySQL 8; MariaDB with it enabled). */
+    sg_buf_reset(&b);
+    sg_buf_fmt(&b,
+               "SELECT ATTR_VALUE FROM performance_schema.session_connect_attrs "
+               "WHERE ATTR_NAME = 'program_name' AND PROCESSLIST_ID = %.20s",
+               row[0]);
+    prog = my_query(c, &b, &a, 1, "", &ignored) == 0 ? my_cell(a, 0) : NULL;
+    snprintf(buf, size, "connection %.20s%s%.100s%s user %.64s from %.80s for %s s", row[0],
+             prog ? " (" : "", prog ? prog : "", prog ? ")" : "", row[1], row[2] ? row[2] : "?",
+             row[3] ? row[3] : "?");
 out:
+    mysql_free_result(a);
     mysql_free_result(r);
     sg_buf_free(&b);
     return rc;

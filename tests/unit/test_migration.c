@@ -237,6 +237,28 @@ START_TEST(test_bad_directories_name_the_file)
 }
 END_TEST
 
+START_TEST(test_a_byte_order_mark_is_skipped_and_a_directory_named_like_a_migration_ignored)
+{
+    const char *const files[][2] = {{"1_bom.sql", "\xEF\xBB\xBF-- migrate:up\nSELECT 1;\n"},
+                                    {"2_bom.up.sql", "\xEF\xBB\xBFSELECT 2;\n"},
+                                    {NULL, NULL}};
+    char *d = mkdir_with(files);
+    struct sg_migration_set set;
+    struct sg_error err = {0};
+    char sub[600];
+
+    snprintf(sub, sizeof sub, "%s/3_dir.sql", d);
+    ck_assert_int_eq(mkdir(sub, 0755), 0);
+    ck_assert_msg(sg_migrations_load(d, &set, &err) == 0, "%s", err.msg);
+    ck_assert_int_eq(set.n, 2);
+    ck_assert_str_eq(set.v[0].up.sql, "SELECT 1;\n");
+    ck_assert_str_eq(set.v[1].up.sql, "SELECT 2;\n");
+    sg_migrations_free(&set);
+    rmdir(sub);
+    rmdir_all(d);
+}
+END_TEST
+
 START_TEST(test_missing_directory_is_66)
 {
     struct sg_migration_set set;
@@ -262,6 +284,7 @@ Suite *migration_suite(void)
     tcase_add_loop_test(tc, test_bad_directories_name_the_file, 0,
                         (int)(sizeof bad_dirs / sizeof bad_dirs[0]));
     tcase_add_test(tc, test_missing_directory_is_66);
+    tcase_add_test(tc, test_a_byte_order_mark_is_skipped_and_a_directory_named_like_a_migration_ignored);
     suite_add_tcase(s, tc);
     return s;
 }
