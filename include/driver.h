@@ -102,6 +102,13 @@ struct sg_driver {
      * waiting for a lock)? 1 yes, 0 it may have. NULL: never known. */
     int (*failed_cleanly)(struct sg_conn *c, const char *stmt, size_t len,
                           const struct sg_error *err);
+    /* Renders statements, each followed by `;`, that give the session back
+     * the state it had before a migration (PostgreSQL: RESET ALL and the
+     * role -- never DISCARD ALL, which would drop the lock; MySQL: the
+     * current database and the session variables files set): what one file
+     * changes with SET, USE or SET ROLE must not reach the next one or the
+     * ledger. Appends nothing when there is nothing to reset. Optional. */
+    void (*reset_sql)(struct sg_conn *c, struct sg_buf *out);
     /* After a lock wait timed out on `table` (as written in the statement,
      * may be ""), describes who holds it into buf ("" when unknown). Optional. */
     void (*blocker)(struct sg_conn *c, const char *table, char *buf, size_t size);

@@ -228,6 +228,26 @@ out:
     return rc;
 }
 
+static void reset_sql(const struct run *r, struct sg_buf *b)
+{
+    if (r->c->driver->reset_sql)
+        r->c->driver->reset_sql(r->c, b);
+}
+
+/* Gives the session back its state after a migration that ran outside one
+ * transaction (or whose transaction failed: MySQL's SET is not undone). */
+static void reset_session(const struct run *r)
+{
+    struct sg_buf b = {0};
+    struct sg_error e = {0};
+
+    reset_sql(r, &b);
+    if (b.n && !b.oom && sg_drv_exec(r->c, b.p, b.n, NULL, &e) < 0)
+        sg_log(SG_LOG_WARN, "reset_failed", SG_F(SG_S("error", e.msg)),
+               "unable to reset the session after %s: %s", r->file, e.msg);
+    sg_buf_free(&b);
+}
+
 /* Counts the statements of text we rendered ourselves. */
 static size_t count(const struct run *r, const struct sg_buf *b)
 {
@@ -317,8 +337,10 @@ static void txn_failed(const struct run *r, struct sg_error *err, size_t done, s
     size_t stmt, off;
     enum part part = locate(r, err, done, plen, npre, &stmt, &off);
 
-    if (err->code != SG_EX_UNAVAILABLE)
+    if (err->code != SG_EX_UNAVAILABLE) {
         rollback(r->c);
+        reset_session(r);
+    }
     if (sg_signal_pending()) {
         sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
                      "%s: stopped by signal %d; rolled back, nothing of it was applied", r->file,
@@ -362,6 +384,7 @@ static int run_txn(struct run *r, struct sg_error *err)
         sg_buf_str(&all, (r->flags & SG_SPLIT_OPEN_END) ? "\n;" : "\n");
     }
     if (one) {
+        reset_sql(r, &all); /* SET, USE, SET ROLE of the file end with it */
         row_of(r, &row, 0, 0);
         row.execution_ms = -1; /* the server's own measure */
         if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &all, err) < 0)
@@ -391,6 +414,7 @@ static int run_txn(struct run *r, struct sg_error *err)
         done = npre + r->n;
     }
     if (!one) {
+        reset_sql(r, &suf);
         row_of(r, &row, 0, 0);
         if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &suf, err) < 0)
             goto out_rollback;
@@ -626,6 +650,8 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
     }
     if (t.locked)
         unlock_tables(r); /* the file forgot UNLOCK TABLES */
+    reset_session(r);
+    timeouts(r, 0, 0);
     if (record(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_DONE, 0, 0, err) < 0) {
         sg_error_prefix(err, "%s: all %zu statement(s) ran but migration %s stays dirty",
                         r->file, r->n, r->m->version);
@@ -637,8 +663,10 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
 dirty:
     dirty_note(r, t.known, t.i, err);
 out:
-    if (err->code != SG_EX_UNAVAILABLE)
+    if (rc < 0 && err->code != SG_EX_UNAVAILABLE) {
+        reset_session(r);
         timeouts(r, 0, 0);
+    }
     return rc;
 }
 

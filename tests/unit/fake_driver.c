@@ -19,6 +19,7 @@ struct fake_conn {
     int dead;
     int in_txn;
     int locked; /* LOCK TABLES: only "t" may be touched, not the ledger */
+    int var; /* SET VAR: session state a file may leave behind */
     char effects[FAKE_MAX][32]; /* the snapshot taken at BEGIN */
     size_t neffects;
     struct sg_ledger ledger;
@@ -229,6 +230,12 @@ static int run1(struct fake_conn *f, char *s, struct sg_error *err)
         effect("vacuum");
         return 0;
     }
+    if (strcmp(s, "SET VAR") == 0 || strcmp(s, "RESET VAR") == 0) {
+        f->var = s[0] == 'S';
+        return 0;
+    }
+    if (strcmp(s, "CHECK VAR") == 0)
+        return f->var ? sg_error_set(err, SG_EX_DATA, "session state leaked (F0003)") : 0;
     if (strncmp(s, "LOCK TABLES", 11) == 0) {
         f->locked = 1;
         return 0;
@@ -301,6 +308,12 @@ static int fk_failed_cleanly(struct sg_conn *c, const char *stmt, size_t len,
     (void)c;
     (void)err;
     return !(len >= 5 && strncmp(stmt, "CRASH", 5) == 0);
+}
+
+static void fk_reset_sql(struct sg_conn *c, struct sg_buf *out)
+{
+    (void)c;
+    sg_buf_str(out, "RESET VAR;");
 }
 
 static void fk_blocker(struct sg_conn *c, const char *table, char *buf, size_t size)
@@ -444,6 +457,7 @@ struct sg_driver fake_driver = {
     .in_transaction = fk_in_transaction,
     .timeouts_sql = fk_timeouts_sql,
     .failed_cleanly = fk_failed_cleanly,
+    .reset_sql = fk_reset_sql,
     .blocker = fk_blocker,
     .scope = fk_scope,
     .try_lock = fk_try_lock,

@@ -8,6 +8,8 @@
  *                 one counts down), then like APPLY busy
  *   CRASH         the session is lost (code 69)
  *   SIGNAL        raises SIGTERM (the test installs the handlers first)
+ *   SET VAR / CHECK VAR   session state a migration sets / fails if it is set
+ *   LOCK TABLES x / UNLOCK TABLES   MySQL's region: the ledger is out of reach
  *   BEGIN / BEGIN IMMEDIATE / COMMIT / ROLLBACK, VACUUM (fails inside a
  *                 transaction), and what the fake renders for the core:
  *                 LEDGER ..., FENCE, TIMEOUTS ...

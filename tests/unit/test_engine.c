@@ -129,7 +129,7 @@ START_TEST(test_a_transactional_migration_is_one_exec_with_its_row_and_fence)
     execs = fake.execs;
     UP_OK();
     ck_assert_int_eq(fake.execs - execs, 2);
-    ck_assert_msg(strncmp(fake.last_sql, "LEDGER INSERT 2", 15) == 0 &&
+    ck_assert_msg(strncmp(fake.last_sql, "RESET VAR;LEDGER INSERT 2", 25) == 0 &&
                       strstr(fake.last_sql, "FENCE;COMMIT"),
                   "%s", fake.last_sql);
     ck_assert_str_eq(fake_effects(), "a1,a2,b");
@@ -566,6 +566,20 @@ START_TEST(test_lock_tables_regions_defer_the_ledger_until_unlock)
 }
 END_TEST
 
+/* Each migration starts from the same session state: what one sets (a
+ * pg_dump's search_path, a USE) does not reach the next (issue 13). */
+START_TEST(test_session_state_does_not_leak_into_the_next_migration)
+{
+    put("001_a.sql", "-- migrate:up\nSET VAR;\n");
+    put("002_b.sql", "-- migrate:up\nCHECK VAR;\nSET VAR;\n");
+    put("003_c.sql", "-- migrate:up transaction:false\nCHECK VAR;\nSET VAR;\n");
+    put("004_d.sql", "-- migrate:up\nCHECK VAR;\n");
+    load();
+    UP_OK();
+    ck_assert_uint_eq(fake.ledger.n, 4);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -599,6 +613,7 @@ Suite *engine_suite(void)
     tcase_add_test(tc, test_a_signal_stops_before_the_next_migration_leaving_nothing_dirty);
     tcase_add_test(tc, test_a_signal_inside_a_tracked_migration_stops_at_the_next_statement);
     tcase_add_test(tc, test_lock_tables_regions_defer_the_ledger_until_unlock);
+    tcase_add_test(tc, test_session_state_does_not_leak_into_the_next_migration);
     suite_add_tcase(s, tc);
     return s;
 }
