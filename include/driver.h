@@ -32,6 +32,8 @@
 struct sg_conn { /* first member of every driver's connection */
     const struct sg_driver *driver;
     int (*stop)(void); /* nonzero: give up what you are waiting for (never NULL) */
+    unsigned split_flags; /* SG_SPLIT_* the session's settings imply (PostgreSQL:
+                             standard_conforming_strings = off), set at connect */
 };
 
 struct sg_connect_opts {

@@ -30,8 +30,11 @@ int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *fil
 #define SG_SPLIT_CLIENT 1u /* a client-only command (mysql's DELIMITER) was taken out:
                               the text cannot go to the server as it stands */
 #define SG_SPLIT_OPEN_END 2u /* the last statement has no delimiter after it */
+#define SG_SPLIT_PG_BACKSLASH 4u /* in and out: standard_conforming_strings is off
+                                    (at the start; after the text) */
 
-/* As sg_sql_split, and *flags (if given) gets SG_SPLIT_* bits. */
+/* As sg_sql_split, with *flags (if given) carrying SG_SPLIT_PG_BACKSLASH in,
+ * and out the SG_SPLIT_* bits of the text. */
 int sg_sql_split_ex(const char *sql, size_t len, enum sg_dialect d, const char *file,
                     int first_line, struct sg_stmt **out, size_t *n, unsigned *flags,
                     struct sg_error *err);

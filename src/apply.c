@@ -114,12 +114,13 @@ static const char *section_file(const struct sg_migration *m, int down)
  * transactional DDL, one that commits implicitly makes the migration
  * tracked. Nothing runs. */
 static int plan(const struct sg_migration *m, int down, enum sg_dialect d, unsigned caps,
-                struct plan *p, struct sg_error *err)
+                unsigned split_in, struct plan *p, struct sg_error *err)
 {
     const struct sg_section *sec = down ? &m->down : &m->up;
     const char *file = section_file(m, down);
 
     memset(p, 0, sizeof *p);
+    p->flags = split_in;
     if (!sec->sql)
         return sg_error_set(err, SG_EX_DATA, "%s has no %s section", m->file,
                             down ? "down" : "up");
@@ -158,7 +159,7 @@ int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d,
                    struct sg_error *err)
 {
     struct plan p;
-    int rc = plan(m, down, d, d == SG_DIALECT_MYSQL ? 0 : SG_CAP_TRANSACTIONAL_DDL, &p, err);
+    int rc = plan(m, down, d, d == SG_DIALECT_MYSQL ? 0 : SG_CAP_TRANSACTIONAL_DDL, 0, &p, err);
 
     free(p.st);
     return rc;
@@ -689,7 +690,7 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
     r.lock_ms = r.sec->lock_timeout_ms >= 0 ? r.sec->lock_timeout_ms : o->lock_timeout_ms;
     {
         struct plan p;
-        if (plan(m, down, c->driver->dialect, c->driver->caps, &p, err) < 0)
+        if (plan(m, down, c->driver->dialect, c->driver->caps, c->split_flags, &p, err) < 0)
             return -1;
         r.st = p.st;
         r.n = p.n;

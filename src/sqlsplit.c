@@ -45,6 +45,7 @@ struct scanner {
     int first_line;
     struct cursor cur;
     struct sg_error *err;
+    int pg_backslash; /* PostgreSQL with standard_conforming_strings = off */
 };
 
 /* Per-statement state that decides whether a `;` ends it. */
@@ -388,8 +389,9 @@ static int pg_token(struct scanner *sc, struct stmt_state *st, size_t i, size_t 
     size_t len = sc->len, j;
     unsigned char c = (unsigned char)s[i];
 
+    /* With standard_conforming_strings = off, '...' knows backslashes too. */
     if (c == '\'')
-        return quoted(sc, i, i, '\'', 0, 1, "unterminated quoted string", end);
+        return quoted(sc, i, i, '\'', sc->pg_backslash, 1, "unterminated quoted string", end);
     if (c == '"')
         return quoted(sc, i, i, '"', 0, 1, "unterminated quoted identifier", end);
     if (c == '$') {
@@ -649,6 +651,53 @@ static int mysql_delimiter_cmd(struct scanner *sc, size_t i, size_t *next)
     return 1;
 }
 
+static size_t next_word(const char *s, size_t len, size_t i, enum sg_dialect d, size_t *wlen,
+                        int *in_exec);
+
+/* psql follows `SET standard_conforming_strings` as it reads a file: after
+ * "= off" a '...' string takes backslash escapes, as E'...' does. */
+static void pg_scs_statement(struct scanner *sc, const char *s, size_t len)
+{
+    size_t i = 0, k;
+    int in_exec = 0, words = 0;
+
+    for (;;) {
+        i = next_word(s, len, i, SG_DIALECT_POSTGRES, &k, &in_exec);
+        if (k == 0)
+            break;
+        if (words == 0 && !word_is(s + i, k, "SET"))
+            return;
+        if (words > 0 && !word_is(s + i, k, "SESSION") && !word_is(s + i, k, "LOCAL")) {
+            if (!word_is(s + i, k, "STANDARD_CONFORMING_STRINGS"))
+                return;
+            i += k;
+            break;
+        }
+        words++;
+        i += k;
+    }
+    if (words == 0)
+        return;
+    i = skip_blank(s, len, i, CM_NEST);
+    if (i < len && s[i] == '=')
+        i++;
+    else if (len - i >= 2 && word_is(s + i, 2, "TO"))
+        i += 2;
+    else
+        return;
+    i = skip_blank(s, len, i, CM_NEST);
+    if (i < len && (s[i] == '\'' || s[i] == '"'))
+        i++;
+    for (k = 0; i + k < len && is_ident_cont((unsigned char)s[i + k]); k++)
+        ;
+    if (word_is(s + i, k, "OFF") || word_is(s + i, k, "FALSE") || word_is(s + i, k, "NO") ||
+        (k == 1 && s[i] == '0'))
+        sc->pg_backslash = 1;
+    else if (word_is(s + i, k, "ON") || word_is(s + i, k, "TRUE") || word_is(s + i, k, "YES") ||
+             (k == 1 && s[i] == '1') || word_is(s + i, k, "DEFAULT"))
+        sc->pg_backslash = 0;
+}
+
 static int push_stmt(struct scanner *sc, struct sg_stmt **v, size_t *n, size_t *cap, size_t off,
                      size_t len)
 {
@@ -702,6 +751,7 @@ int sg_sql_split_ex(const char *sql, size_t len, enum sg_dialect d, const char *
 
     *out = NULL;
     *n = 0;
+    sc.pg_backslash = flags && (*flags & SG_SPLIT_PG_BACKSLASH);
     if (flags)
         *flags = 0;
     if (!sql)
@@ -764,6 +814,8 @@ int sg_sql_split_ex(const char *sql, size_t len, enum sg_dialect d, const char *
             goto fail;
         if (push_stmt(&sc, &v, &cnt, &cap, i, end - i) < 0)
             goto fail;
+        if (d == SG_DIALECT_POSTGRES)
+            pg_scs_statement(&sc, sql + i, end - i);
         if (closed)
             fl &= ~SG_SPLIT_OPEN_END;
         else
@@ -773,7 +825,7 @@ int sg_sql_split_ex(const char *sql, size_t len, enum sg_dialect d, const char *
     *out = v;
     *n = cnt;
     if (flags)
-        *flags = fl;
+        *flags = fl | (sc.pg_backslash ? SG_SPLIT_PG_BACKSLASH : 0);
     return 0;
 
 fail:

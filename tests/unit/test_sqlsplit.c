@@ -41,6 +41,13 @@ static const struct split_case split_cases[] = {
     {PG, "SELECT E'a''\\'; b'; SELECT 2", {"SELECT E'a''\\'; b'", "SELECT 2"}},
     {PG, "SELECT CASE WHEN x THEN 1 ELSE'a;b' END; SELECT 2",
      {"SELECT CASE WHEN x THEN 1 ELSE'a;b' END", "SELECT 2"}},
+    /* psql tracks standard_conforming_strings through the file */
+    {PG, "SET standard_conforming_strings = off; SELECT 'it\\'s; ok'; SELECT 2",
+     {"SET standard_conforming_strings = off", "SELECT 'it\\'s; ok'", "SELECT 2"}},
+    {PG, "SET SESSION standard_conforming_strings TO 'off'; SELECT 'a\\'; b'; SET "
+         "standard_conforming_strings = on; SELECT 'c\\'; SELECT 3",
+     {"SET SESSION standard_conforming_strings TO 'off'", "SELECT 'a\\'; b'",
+      "SET standard_conforming_strings = on", "SELECT 'c\\'", "SELECT 3"}},
     /* PostgreSQL dollar quotes and parameters */
     {PG, "DO $body$ BEGIN x; $$ y; $$ END $body$; SELECT 1",
      {"DO $body$ BEGIN x; $$ y; $$ END $body$", "SELECT 1"}},
