@@ -51,7 +51,7 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
  * dialect d -- the split and the transaction rule -- running nothing:
  * `validate` and `up` share this path, so what one passes the other does
  * not refuse for a parse or policy reason. */
-int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d,
+int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d, unsigned split_flags,
                    struct sg_error *err);
 
 /* Runs one ledger write on its own (repair, baseline, adopt). */

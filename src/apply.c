@@ -155,11 +155,12 @@ static int plan(const struct sg_migration *m, int down, enum sg_dialect d, unsig
     return 0;
 }
 
-int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d,
+int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d, unsigned split_flags,
                    struct sg_error *err)
 {
     struct plan p;
-    int rc = plan(m, down, d, d == SG_DIALECT_MYSQL ? 0 : SG_CAP_TRANSACTIONAL_DDL, 0, &p, err);
+    int rc = plan(m, down, d, d == SG_DIALECT_MYSQL ? 0 : SG_CAP_TRANSACTIONAL_DDL, split_flags,
+                  &p, err);
 
     free(p.st);
     return rc;

@@ -349,7 +349,7 @@ static int run_up(struct sg_engine *e, const char *to, struct sg_conn **cp, stru
      * would leave the set half applied. validate runs the same check. */
     for (size_t i = 0; i < p.n; i++)
         if (p.v[i].state == SG_STATE_PENDING && !(to && sg_version_cmp(p.v[i].m->version, to) > 0) &&
-            sg_apply_check(p.v[i].m, 0, c->driver->dialect, err) < 0)
+            sg_apply_check(p.v[i].m, 0, c->driver->dialect, c->split_flags, err) < 0)
             goto out;
     const char *max_applied = NULL;
     for (size_t i = 0; i < p.n; i++)

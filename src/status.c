@@ -149,13 +149,13 @@ static int check_files(const struct sg_engine *e, int d, struct sg_error *err)
             if (down && !m->down.sql)
                 continue;
             if (d >= 0) {
-                if (sg_apply_check(m, down, (enum sg_dialect)d, err) < 0)
+                if (sg_apply_check(m, down, (enum sg_dialect)d, 0, err) < 0)
                     return -1;
                 continue;
             }
             int ok = 0;
             for (size_t k = 0; k < sizeof all / sizeof all[0] && !ok; k++)
-                ok = sg_apply_check(m, down, all[k], k ? &other : &first) == 0;
+                ok = sg_apply_check(m, down, all[k], 0, k ? &other : &first) == 0;
             if (!ok) {
                 *err = first;
                 return sg_error_append(err, "(no dialect accepts it; --dialect or a database "
