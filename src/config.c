@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +15,8 @@
 #include <unistd.h>
 
 #include "exitcodes.h"
+#include "log.h"
+#include "trust.h"
 
 static char *dup_range(const char *s, size_t n)
 {
@@ -383,22 +386,41 @@ static char *read_secret_file(const char *path, const char *what, int allow_inse
     ssize_t n = 0;
     size_t len = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    char name[300], msg[400];
 
     if (fd < 0) {
-        sg_error_set(err, SG_EX_CONFIG, "unable to open %s %s: %s", what, path, strerror(errno));
+        int e = errno;
+        struct stat ls;
+        /* The usual Kubernetes trap: a Secret volume's files are root's,
+         * mode 0400 by the README of old, and the pod runs as another uid. */
+        if (e == EACCES && stat(path, &ls) == 0)
+            sg_error_set(err, SG_EX_CONFIG,
+                         "unable to open %s %s: %s (owner uid %u gid %u, mode %04o; running as "
+                         "uid %u gid %u): make it readable by this user or its group (in "
+                         "Kubernetes: defaultMode: 0440 and the pod's fsGroup)",
+                         what, path, strerror(e), (unsigned)ls.st_uid, (unsigned)ls.st_gid,
+                         (unsigned)(ls.st_mode & 07777), (unsigned)geteuid(),
+                         (unsigned)getegid());
+        else
+            sg_error_set(err, SG_EX_CONFIG, "unable to open %s %s: %s", what, path, strerror(e));
         return NULL;
     }
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
         sg_error_set(err, SG_EX_CONFIG, "%s %s is not a regular file", what, path);
         goto out;
     }
-    if ((st.st_mode & 077) && !allow_insecure) {
-        sg_error_set(err, SG_EX_CONFIG,
-                     "%s %s is %s by group or others (mode %04o); "
-                     "chmod 0600 it or pass --allow-insecure-files",
-                     what, path, (st.st_mode & 044) ? "readable" : "accessible",
-                     (unsigned)(st.st_mode & 07777));
-        goto out;
+    snprintf(name, sizeof name, "%s %s", what, path);
+    switch (sg_trust_judge(fd, &st, SG_TRUST_SECRET, name, msg, sizeof msg)) {
+    case SG_TRUST_REFUSE:
+        if (!allow_insecure) {
+            sg_error_set(err, SG_EX_CONFIG, "%s, or pass --allow-insecure-files", msg);
+            goto out;
+        }
+        /* fall through */
+    case SG_TRUST_WARN:
+        sg_log(SG_LOG_WARN, "untrusted_secret", SG_F(SG_S("file", path)), "%s", msg);
+        break;
+    case SG_TRUST_OK: break;
     }
     if (st.st_size > 65536) {
         sg_error_set(err, SG_EX_CONFIG, "%s %s is larger than 64 KiB", what, path);

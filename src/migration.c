@@ -18,6 +18,8 @@
 #include "checksum.h"
 #include "config.h"
 #include "exitcodes.h"
+#include "log.h"
+#include "trust.h"
 
 enum { LAYOUT_DBMATE = 0, LAYOUT_UP = 1, LAYOUT_DOWN = 2 };
 
@@ -310,22 +312,19 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
     return 0;
 }
 
-/* The StrictModes rule (SEMANTICS 4.3): what we execute must not be
- * writable by anyone but root and the user running us. Code 78: the
- * deployment, not the SQL, needs fixing. */
-static int check_owner_mode(const struct stat *st, const char *what, const char *name,
-                            struct sg_error *err)
+/* The file-trust rule (trust.h) for the migrations directory or a file:
+ * a refusal is code 78 (the deployment, not the SQL, needs fixing) unless
+ * --allow-insecure-files makes it a warning; a warning is logged. */
+static int check_trust(int fd, const struct stat *st, enum sg_trust_kind kind, const char *what,
+                       unsigned flags, struct sg_error *err)
 {
-    if (st->st_mode & 022)
-        return sg_error_set(err, SG_EX_CONFIG,
-                            "%s%s is writable by group or others (mode %04o); chmod go-w it or "
-                            "pass --allow-insecure-files",
-                            what, name, (unsigned)(st->st_mode & 07777));
-    if (st->st_uid != 0 && st->st_uid != geteuid())
-        return sg_error_set(err, SG_EX_CONFIG,
-                            "%s%s is owned by uid %u, neither root nor the user running "
-                            "schemagate (uid %u); chown it or pass --allow-insecure-files",
-                            what, name, (unsigned)st->st_uid, (unsigned)geteuid());
+    char msg[400];
+    enum sg_trust t = sg_trust_judge(fd, st, kind, what, msg, sizeof msg);
+
+    if (t == SG_TRUST_REFUSE && !(flags & SG_MIG_ALLOW_INSECURE))
+        return sg_error_set(err, SG_EX_CONFIG, "%s, or pass --allow-insecure-files", msg);
+    if (t != SG_TRUST_OK)
+        sg_log(SG_LOG_WARN, "untrusted_file", SG_F(SG_S("file", what)), "%s", msg);
     return 0;
 }
 
@@ -404,7 +403,7 @@ static char *read_at(int dirfd, const char *dirreal, const char *dir, const char
         sg_error_set(err, SG_EX_DATA, "%s: not a regular file", name);
         goto out;
     }
-    if (!(flags & SG_MIG_ALLOW_INSECURE) && check_owner_mode(&st, "", name, err) < 0)
+    if (check_trust(fd, &st, SG_TRUST_FILE, name, flags, err) < 0)
         goto out;
     if (st.st_nlink > 1)
         *hardlinked = 1;
@@ -507,6 +506,7 @@ int sg_migrations_load(const char *dir, struct sg_migration_set *out, struct sg_
  * canonical path. Returns the DIR, or NULL with err set. */
 static DIR *open_dir(const char *dir, unsigned flags, char **dirreal, struct sg_error *err)
 {
+    char what[300];
     struct stat dst;
     DIR *d = NULL;
     int dirfd;
@@ -523,8 +523,8 @@ static DIR *open_dir(const char *dir, unsigned flags, char **dirreal, struct sg_
     else if (fstat(dirfd, &dst) < 0)
         sg_error_set(err, SG_EX_NOINPUT, "unable to stat migrations directory %s: %s", dir,
                      strerror(errno));
-    else if (!(flags & SG_MIG_ALLOW_INSECURE) &&
-             check_owner_mode(&dst, "migrations directory ", dir, err) < 0)
+    else if (snprintf(what, sizeof what, "migrations directory %s", dir) < 0 ||
+             check_trust(dirfd, &dst, SG_TRUST_DIR, what, flags, err) < 0)
         ; /* err is set */
     else if (!(d = fdopendir(dirfd)))
         sg_error_set(err, SG_EX_NOINPUT, "unable to read migrations directory %s: %s", dir,

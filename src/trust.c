@@ -1,0 +1,99 @@
+/* trust.c -- the file-trust rule of trust.h. */
+#include "trust.h"
+
+#include <stdio.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+/* The running user's groups: its effective gid and its supplementary ones. */
+static int our_group(gid_t g)
+{
+    gid_t groups[64];
+    int n;
+
+    if (g == getegid())
+        return 1;
+    n = getgroups((int)(sizeof groups / sizeof groups[0]), groups);
+    for (int i = 0; i < n; i++)
+        if (groups[i] == g)
+            return 1;
+    return 0;
+}
+
+static int read_only_mount(int fd)
+{
+    struct statvfs vfs;
+
+    return fstatvfs(fd, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+}
+
+static enum sg_trust code(const struct stat *st, enum sg_trust_kind kind, const char *what,
+                          char *msg, size_t size)
+{
+    unsigned mode = (unsigned)(st->st_mode & 07777);
+    const char *change = kind == SG_TRUST_DIR ? "add a migration" : "change what runs";
+
+    if (st->st_mode & S_IWOTH) {
+        snprintf(msg, size,
+                 "%s is writable by every user (mode %04o) on a writable mount, so anyone could "
+                 "%s: chmod o-w it, or mount it read-only (a ConfigMap volume is)",
+                 what, mode, change);
+        return SG_TRUST_REFUSE;
+    }
+    /* Group 0 and our own groups: the OpenShift convention (chgrp 0, g=u)
+     * and fsGroup volumes. */
+    if ((st->st_mode & S_IWGRP) && st->st_gid != 0 && !our_group(st->st_gid)) {
+        snprintf(msg, size,
+                 "%s is writable by group %u (mode %04o), whose members could %s: chmod g-w it, "
+                 "or mount it read-only",
+                 what, (unsigned)st->st_gid, mode, change);
+        return SG_TRUST_WARN;
+    }
+    if (st->st_uid != 0 && st->st_uid != geteuid()) {
+        snprintf(msg, size,
+                 "%s is owned by uid %u, not root or the running user (uid %u), who could %s: "
+                 "chown it, or mount it read-only",
+                 what, (unsigned)st->st_uid, (unsigned)geteuid(), change);
+        return SG_TRUST_WARN;
+    }
+    return SG_TRUST_OK;
+}
+
+static enum sg_trust secret(const struct stat *st, int ro, const char *what, char *msg,
+                            size_t size)
+{
+    unsigned mode = (unsigned)(st->st_mode & 07777);
+
+    if (!ro && ((st->st_mode & S_IWOTH) ||
+                ((st->st_mode & S_IWGRP) && st->st_gid != 0 && !our_group(st->st_gid)))) {
+        snprintf(msg, size,
+                 "%s is writable by %s (mode %04o): they could swap the secret; chmod go-w it "
+                 "(in Kubernetes, mount it from a Secret volume)",
+                 what, (st->st_mode & S_IWOTH) ? "every user" : "its group", mode);
+        return SG_TRUST_REFUSE;
+    }
+    if (st->st_mode & S_IROTH) {
+        snprintf(msg, size,
+                 "%s is readable by every user (mode %04o)%s: chmod 0600 it, or 0640 for a group "
+                 "(in a Kubernetes Secret volume, defaultMode: 0440 with the pod's fsGroup)",
+                 what, mode, ro ? " in the container" : "");
+        /* A Secret volume's default 0644 is read-only and the pod's own:
+         * untidy, not a leak outside it. Elsewhere it is one. */
+        return ro ? SG_TRUST_WARN : SG_TRUST_REFUSE;
+    }
+    return SG_TRUST_OK;
+}
+
+enum sg_trust sg_trust_judge(int fd, const struct stat *st, enum sg_trust_kind kind,
+                             const char *what, char *msg, size_t size)
+{
+    int ro = read_only_mount(fd);
+
+    msg[0] = '\0';
+    if (kind == SG_TRUST_SECRET)
+        return secret(st, ro, what, msg, size);
+    /* Nobody in the pod can change a read-only mount, whatever its modes say. */
+    if (ro)
+        return SG_TRUST_OK;
+    return code(st, kind, what, msg, size);
+}
