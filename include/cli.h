@@ -49,6 +49,7 @@ struct sg_options {
     int adopt_golang; /* adopt --from: 1 golang-migrate, 0 dbmate */
     const char *scrub_env; /* --scrub-env list */
     int allow_insecure_files; /* --allow-insecure-files */
+    int allow_empty; /* --allow-empty */
     int repair_applied; /* repair: 1 --applied, 0 --not-applied */
     char version[SG_VERSION_MAX + 1]; /* repair/baseline VERSION, canonical */
     long long count; /* down N (default 1) */

@@ -32,7 +32,8 @@ enum {
     OPT_SCRUB_ENV,
     OPT_ALLOW_INSECURE,
     OPT_LOG_LEVEL,
-    OPT_DIALECT
+    OPT_DIALECT,
+    OPT_ALLOW_EMPTY
 };
 
 static const struct option longopts[] = {
@@ -49,6 +50,7 @@ static const struct option longopts[] = {
     {"log-level", required_argument, NULL, OPT_LOG_LEVEL},
     {"scrub-env", required_argument, NULL, OPT_SCRUB_ENV},
     {"allow-insecure-files", no_argument, NULL, OPT_ALLOW_INSECURE},
+    {"allow-empty", no_argument, NULL, OPT_ALLOW_EMPTY},
     {"to", required_argument, NULL, OPT_TO},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"dialect", required_argument, NULL, OPT_DIALECT},
@@ -115,10 +117,12 @@ void sg_cli_usage(void)
         "      --statement-timeout=D   [SCHEMAGATE_STATEMENT_TIMEOUT] default 0 = none\n"
         "      --timeout=D             [SCHEMAGATE_TIMEOUT] wait/lock: give up after D (75)\n"
         "      --scrub-env=VAR,...     [SCHEMAGATE_SCRUB_ENV] unset these before exec\n"
-        "      --allow-insecure-files  [SCHEMAGATE_ALLOW_INSECURE_FILES=1] accept secret files\n"
-        "                              readable by group/others, and migration files or dirs\n"
-        "                              writable by group/others, foreign-owned, or symlinked\n"
-        "                              from outside the directory\n"
+        "      --allow-insecure-files  [SCHEMAGATE_ALLOW_INSECURE_FILES=1] warn instead of\n"
+        "                              refusing: migration files or dirs others can write on a\n"
+        "                              writable mount or symlinked from outside the directory,\n"
+        "                              secret files others can read or write\n"
+        "      --allow-empty           [SCHEMAGATE_ALLOW_EMPTY=1] a migrations directory with\n"
+        "                              no migration is not an error (it is, 66, by default)\n"
         "      --log-format=text|json  [SCHEMAGATE_LOG_FORMAT] default text\n"
         "      --log-level=LEVEL       [SCHEMAGATE_LOG_LEVEL] debug|info|warn|error, default info\n"
         "  -q, --quiet                 only errors;  -v, --verbose  debug\n"
@@ -214,6 +218,7 @@ static void take_flag(int c, struct flags *f, struct sg_options *o)
     case OPT_LOG_LEVEL: f->log_level = optarg; break;
     case OPT_SCRUB_ENV: f->scrub = optarg; break;
     case OPT_ALLOW_INSECURE: o->allow_insecure_files = 1; break;
+    case OPT_ALLOW_EMPTY: o->allow_empty = 1; break;
     case OPT_TO: f->to = optarg; break;
     case OPT_FORMAT: f->format = optarg; break;
     case OPT_DIALECT: f->dialect = optarg; break;
@@ -355,6 +360,9 @@ static int settings(const struct flags *f, struct sg_options *o, struct sg_error
                             "most 63 characters)",
                             f->table ? "--table" : "SCHEMAGATE_TABLE", o->table);
     o->scrub_env = f->scrub ? f->scrub : getenv("SCHEMAGATE_SCRUB_ENV");
+    v = getenv("SCHEMAGATE_ALLOW_EMPTY");
+    if (v && strcmp(v, "1") == 0)
+        o->allow_empty = 1;
     if (duration(f->lock_timeout, "SCHEMAGATE_LOCK_TIMEOUT", "0", &o->lock_timeout_ms, err) < 0 ||
         duration(f->wait_db, "SCHEMAGATE_WAIT_FOR_DB", "30s", &o->wait_for_db_ms, err) < 0 ||
         duration(f->ddl_lt, "SCHEMAGATE_DDL_LOCK_TIMEOUT", "5s", &o->ddl_lock_timeout_ms, err) <

@@ -46,13 +46,14 @@ static int engine_setup(const struct sg_options *o, struct sg_engine *e, struct 
     if (o->database_url) {
         if (sg_url_parse(o->database_url, &e->url, err) < 0)
             return sg_error_prefix(err, "%s", o->database_url_source);
-        if (sg_url_load_password_file(&e->url, o->allow_insecure_files, err) < 0)
-            return -1;
-        e->has_url = 1;
+        /* Before password-file= fills in the password: that one is not in argv. */
         if (e->url.password && strcmp(o->database_url_source, "--database-url") == 0)
             sg_log(SG_LOG_WARN, "password_in_argv", SG_NOFIELDS,
                    "the --database-url password is visible to every local user in "
                    "/proc/PID/cmdline; use DATABASE_URL_FILE or password-file= instead");
+        if (sg_url_load_password_file(&e->url, o->allow_insecure_files, err) < 0)
+            return -1;
+        e->has_url = 1;
     } else if (needs_url(o->command)) {
         return sg_error_set(err, SG_EX_CONFIG,
                             "no database URL: set --database-url, DATABASE_URL or "
@@ -63,6 +64,14 @@ static int engine_setup(const struct sg_options *o, struct sg_engine *e, struct 
                                  o->allow_insecure_files ? SG_MIG_ALLOW_INSECURE : 0, &e->set,
                                  err) < 0)
         return -1;
+    /* An image built without its migrations must not start the app as if
+     * all were well (dbmate: "no migration files found"). */
+    if (needs_migrations(o->command) && e->set.n == 0 && !o->allow_empty &&
+        o->command != SG_CMD_STATUS && o->command != SG_CMD_REPAIR)
+        return sg_error_set(err, SG_EX_NOINPUT,
+                            "no migration files in %s; if it is empty on purpose, pass "
+                            "--allow-empty (SCHEMAGATE_ALLOW_EMPTY=1)",
+                            o->migrations_dir);
     for (size_t i = 0; i < e->set.n; i++)
         if (e->set.v[i].hardlinked)
             sg_log(SG_LOG_WARN, "migration_hardlinked", SG_F(SG_S("file", e->set.v[i].file)),

@@ -243,6 +243,26 @@ int sg_cmd_new(const char *dir, const char *name, struct sg_error *err)
     return 0;
 }
 
+/* A dirty row is a migration in progress while another process holds the
+ * lock, and one that failed for good when nobody does. 1 for good, 0 in
+ * progress, -1 with err set. The lock is let go at once if we got it. */
+static int dirty_for_good(struct sg_engine *e, struct sg_error *err)
+{
+    struct sg_conn *c = sg_session_open(e, err);
+    struct sg_lock lk;
+    int r;
+
+    if (!c)
+        return -1;
+    r = sg_session_lock_id(e, c, NULL, &lk, err);
+    if (r == 0)
+        r = sg_drv_try_lock(c, &lk, err);
+    if (r == 1)
+        sg_session_unlock(c, &lk);
+    sg_session_close(&c);
+    return r;
+}
+
 int sg_cmd_wait(struct sg_engine *e, long long timeout_ms, struct sg_error *err)
 {
     long long start = sg_now_ms(), last_log = 0;
@@ -257,9 +277,19 @@ int sg_cmd_wait(struct sg_engine *e, long long timeout_ms, struct sg_error *err)
             sg_ledger_free(&l);
             return -1;
         }
-        if (p.first_changed) {
-            int rc = sg_error_set(err, SG_EX_DATA, "%s was changed after it was applied",
+        if (p.first_changed || (p.first_dirty && dirty_for_good(e, err) != 0)) {
+            int rc = -1;
+            if (p.first_changed)
+                rc = sg_error_set(err, SG_EX_DATA, "%s was changed after it was applied",
                                   p.first_changed->m->file);
+            else if (err->code == 0)
+                rc = sg_error_set(err, SG_EX_DATA,
+                                  "migration %s is dirty and nobody is applying it: it failed "
+                                  "or was interrupted after %lld statement(s); waiting would "
+                                  "never end -- inspect the database, then run 'schemagate "
+                                  "repair %s --applied' or '--not-applied'",
+                                  p.first_dirty->row->version, p.first_dirty->row->dirty_done,
+                                  p.first_dirty->row->version);
             sg_plan_free(&p);
             sg_ledger_free(&l);
             return rc;

@@ -176,8 +176,8 @@ static int my_wait(MYSQL *db, struct my_op *op, int status)
             if (!op->c)
                 return my_abandon(db);
             my_kill_query(op->c);
-            op->abandon_at = now = sg_now_ms();
-            op->abandon_at += MY_KILL_GRACE_MS;
+            now = sg_now_ms();
+            op->abandon_at = now + MY_KILL_GRACE_MS;
         }
         if (op->abandon_at && now >= op->abandon_at)
             return my_abandon(db);
@@ -562,7 +562,9 @@ static int my_connect_nb(struct my_conn *c, const struct sg_url *u, struct sg_er
         err->sys_errno = EINTR; /* not worth a retry: see my_transient */
         return sg_error_set(err, SG_EX_UNAVAILABLE, "stopped while connecting to %s", u->redacted);
     }
-    snprintf(err->sqlstate, sizeof err->sqlstate, "%u", mysql_errno(c->db));
+    /* No number for a timeout: a server still starting is worth a retry. */
+    if (!op.timed_out)
+        snprintf(err->sqlstate, sizeof err->sqlstate, "%u", mysql_errno(c->db));
     if (op.timed_out)
         return sg_error_set(err, SG_EX_UNAVAILABLE,
                             "unable to connect to %s: no answer within %u s (connect-timeout)",

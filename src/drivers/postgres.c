@@ -126,16 +126,12 @@ static void pg_scrub(char *buf, const char *secret)
     }
 }
 
-static int pg_lost(const struct pg_conn *p)
-{
-    return PQstatus(p->db) != CONNECTION_OK;
-}
-
 /* The session is gone: the connection, or the server said so. */
 static int pg_gone(const struct pg_conn *p, const char *state)
 {
-    return pg_lost(p) || strncmp(state, "08", 2) == 0 || strcmp(state, "57P01") == 0 ||
-           strcmp(state, "57P02") == 0 || strcmp(state, "57P03") == 0;
+    return PQstatus(p->db) != CONNECTION_OK || strncmp(state, "08", 2) == 0 ||
+           strcmp(state, "57P01") == 0 || strcmp(state, "57P02") == 0 ||
+           strcmp(state, "57P03") == 0;
 }
 
 static long long pg_now_ms(void)
@@ -712,7 +708,7 @@ static int pg_exec(struct sg_conn *c, const char *sql, size_t len, size_t *done,
     pg_collect(p, c->stop(), &n, &bad);
     if (done)
         *done = n;
-    if (bad || pg_lost(p)) {
+    if (bad || PQstatus(p->db) != CONNECTION_OK) {
         rc = pg_exec_error(p, bad, text, len, err);
         p->failed_at = t0;
     }
@@ -814,29 +810,23 @@ static int pg_scope(struct sg_conn *c, const char *table, char *buf, size_t size
                     struct sg_error *err)
 {
     struct pg_conn *p = PG(c);
-    size_t n = 0;
+    char *d, *s, *t;
+    int n = -1;
 
     if (!p->schema && pg_probe(p, NULL, NULL, err) < 0)
         return -1;
-    const char *parts[3] = {p->database, p->schema, table};
     /* "db"."schema"."table" with identifier quoting: unambiguous for any
      * names. Pinned: changing it changes every fleet's key. */
-    for (int i = 0; i < 3; i++) {
-        if (i && n + 1 < size)
-            buf[n++] = '.';
-        if (n + 1 < size)
-            buf[n++] = '"';
-        for (const char *s = parts[i]; *s && n + 2 < size; s++) {
-            if (*s == '"')
-                buf[n++] = '"';
-            buf[n++] = *s;
-        }
-        if (n + 1 < size)
-            buf[n++] = '"';
-    }
-    if (n + 1 >= size)
-        return sg_error_set(err, SG_EX_SOFTWARE, "lock scope too long");
-    buf[n] = '\0';
+    d = PQescapeIdentifier(p->db, p->database, strlen(p->database));
+    s = PQescapeIdentifier(p->db, p->schema, strlen(p->schema));
+    t = PQescapeIdentifier(p->db, table, strlen(table));
+    if (d && s && t)
+        n = snprintf(buf, size, "%s.%s.%s", d, s, t);
+    PQfreemem(d);
+    PQfreemem(s);
+    PQfreemem(t);
+    if (n < 0 || (size_t)n >= size)
+        return sg_error_set(err, SG_EX_SOFTWARE, "unable to name the lock scope of %s", table);
     return 0;
 }
 

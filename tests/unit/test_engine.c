@@ -11,11 +11,13 @@
 #include <unistd.h>
 
 #include "apply.h"
+#include "clock.h"
 #include "engine.h"
 #include "exitcodes.h"
 #include "fake_driver.h"
 #include "handoff.h"
 #include "log.h"
+#include "status.h"
 #include "unit.h"
 
 extern void (*fake_on_release)(void);
@@ -580,6 +582,35 @@ START_TEST(test_session_state_does_not_leak_into_the_next_migration)
 }
 END_TEST
 
+/* wait on a dirty migration: while another process holds the lock it is in
+ * progress (keep waiting); when nobody does, it failed -- say so, 65 at
+ * once, instead of waiting for ever or a retryable 75 (issue 14). */
+START_TEST(test_wait_says_dirty_at_once_unless_someone_is_applying_it)
+{
+    struct sg_error e = {0};
+    struct sg_conn *holder;
+    struct sg_lock l = {0};
+
+    put("001_a.sql", "-- migrate:up transaction:false\nAPPLY a;\nFAIL;\n");
+    load();
+    ck_assert_int_eq(sg_cmd_up(&eng, NULL, &e), -1);
+    memset(&e, 0, sizeof e);
+    holder = sg_drv_connect(&eng.url, NULL, &e);
+    ck_assert_int_eq(sg_drv_try_lock(holder, &l, &e), 1);
+    ck_assert_int_eq(sg_cmd_wait(&eng, 400, &e), -1);
+    ck_assert_msg(e.code == SG_EX_TEMPFAIL, "in progress: keep waiting: %d %s", e.code, e.msg);
+    sg_drv_close(holder);
+    memset(&e, 0, sizeof e);
+    long long t0 = sg_now_ms();
+    ck_assert_int_eq(sg_cmd_wait(&eng, 10000, &e), -1);
+    ck_assert_msg(e.code == SG_EX_DATA && strstr(e.msg, "migration 1 is dirty and nobody is "
+                                                        "applying it"),
+                  "%d %s", e.code, e.msg);
+    ck_assert_int_lt(sg_now_ms() - t0, 2000);
+    ck_assert_int_eq(fake.lock_owner, 0);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -614,6 +645,7 @@ Suite *engine_suite(void)
     tcase_add_test(tc, test_a_signal_inside_a_tracked_migration_stops_at_the_next_statement);
     tcase_add_test(tc, test_lock_tables_regions_defer_the_ledger_until_unlock);
     tcase_add_test(tc, test_session_state_does_not_leak_into_the_next_migration);
+    tcase_add_test(tc, test_wait_says_dirty_at_once_unless_someone_is_applying_it);
     suite_add_tcase(s, tc);
     return s;
 }
