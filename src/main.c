@@ -1,6 +1,7 @@
 /* main.c -- reads like the product: parse, load the files, connect, lock,
  * apply, release, exec. The only place that turns an error into an exit
  * status, and the only place that logs it. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,27 @@
 #include "log.h"
 #include "status.h"
 #include "supervise.h"
+
+/* Kubernetes reads the file at the container's terminationMessagePath
+ * (/dev/termination-log unless the pod says otherwise) into the pod's
+ * status: `kubectl describe pod` then says why without the logs. Only an
+ * existing, writable file is written; the message is the redacted line. */
+static void termination_message(const char *msg, int code)
+{
+    const char *path = getenv("SCHEMAGATE_TERMINATION_LOG");
+    char line[700];
+    int fd, n;
+
+    if (!path || !*path)
+        path = "/dev/termination-log";
+    fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW);
+    if (fd < 0)
+        return;
+    n = snprintf(line, sizeof line, "schemagate: %s (exit %d)\n", msg, code);
+    if (n > 0)
+        (void)!write(fd, line, (size_t)(n < (int)sizeof line ? n : (int)sizeof line - 1));
+    close(fd);
+}
 
 static int needs_url(enum sg_command c)
 {
@@ -161,6 +183,7 @@ fail:
     if (err.code == 0)
         err.code = SG_EX_SOFTWARE;
     sg_log(SG_LOG_ERROR, "fatal", SG_F(SG_I("exit", err.code)), "%s", err.msg);
+    termination_message(err.msg, err.code);
     sg_engine_free(&e);
     sg_cli_free(&o);
     return err.code;

@@ -749,6 +749,38 @@ START_TEST(test_validate_judges_files_as_up_does_in_the_target_dialect)
 }
 END_TEST
 
+/* Tell Kubernetes why: the fatal line also goes to the termination log
+ * when that file exists (and only then), so `kubectl describe pod` shows
+ * it. SCHEMAGATE_TERMINATION_LOG stands for /dev/termination-log here. */
+START_TEST(test_a_fatal_error_is_written_to_the_termination_log)
+{
+    struct h_result r;
+    char path[4200], env[4300], *o;
+
+    snprintf(path, sizeof path, "%s/termination-log", dir);
+    snprintf(env, sizeof env, "SCHEMAGATE_TERMINATION_LOG=%s", path);
+    h_write(dir, "migrations/040_bad.sql", "-- migrate:up\nSELECT * FROM no_such_table;\n");
+    /* No file: nothing is created. */
+    h_run(&r, dir, (const char *const[]){env, NULL},
+          (const char *const[]){"-u", "sqlite:app.db?password-file=/x", "up", NULL}, 20000);
+    ck_assert_int_eq(r.status, 78);
+    h_result_free(&r);
+    o = h_sh("test -e '%s' && echo exists || echo absent", path);
+    ck_assert_str_eq(o, "absent");
+    free(o);
+    h_write(dir, "termination-log", "stale\n");
+    h_run(&r, dir, (const char *const[]){env, NULL},
+          (const char *const[]){"-u", url, "up", NULL}, 20000);
+    ck_assert_int_eq(r.status, 65);
+    h_result_free(&r);
+    o = h_sh("cat '%s'", path);
+    ck_assert_msg(h_has(o, "schemagate: 040_bad.sql:2:") && h_has(o, "no such table") &&
+                      h_has(o, "(exit 65)") && !h_has(o, "stale"),
+                  "%s", o);
+    free(o);
+}
+END_TEST
+
 START_TEST(test_baseline_records_without_running)
 {
     struct h_result r;
@@ -836,6 +868,7 @@ Suite *sqlite_e2e_suite(void)
     tcase_add_test(tc, test_baseline_records_without_running);
     tcase_add_test(tc, test_comment_only_migrations_are_recorded_no_ops);
     tcase_add_test(tc, test_validate_judges_files_as_up_does_in_the_target_dialect);
+    tcase_add_test(tc, test_a_fatal_error_is_written_to_the_termination_log);
     tcase_add_test(tc, test_adopt_imports_golang_migrate_and_dbmate_history);
     suite_add_tcase(s, tc);
     return s;
