@@ -1,5 +1,6 @@
 /* status.c -- the commands that take no lock: status, validate, new, wait.
  * They read the ledger and change nothing. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -208,39 +209,94 @@ int sg_cmd_validate(struct sg_engine *e, int dialect, struct sg_error *err)
     return rc;
 }
 
-int sg_cmd_new(const char *dir, const char *name, struct sg_error *err)
+/* What `new` learns from the directory: whether it already holds
+ * golang-migrate files (then `new` writes that layout too), and whether a
+ * version is taken (two `new` in one second would collide). */
+static int dir_uses_golang(DIR *d)
 {
-    static const char body[] = "-- migrate:up\n\n\n-- migrate:down\n\n";
-    char path[4096], stamp[32], version[SG_VERSION_MAX + 1], *parsed = NULL;
-    time_t now = time(NULL);
-    struct tm tm;
-    int fd;
+    struct dirent *e;
+    size_t n;
 
-    if (!name || !*name)
-        return sg_error_set(err, SG_EX_USAGE, "new needs a NAME");
-    gmtime_r(&now, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
-    int n = snprintf(path, sizeof path, "%s_%s.sql", stamp, name);
-    if (n < 0 || (size_t)n >= sizeof path || sg_migration_name_parse(path, version, &parsed) != 0) {
-        free(parsed);
-        return sg_error_set(err, SG_EX_USAGE,
-                            "new: '%.60s' is not a valid migration name ([A-Za-z0-9_.-]+)", name);
-    }
-    free(parsed);
-    n = snprintf(path, sizeof path, "%s/%s_%s.sql", dir, stamp, name);
+    rewinddir(d);
+    while ((e = readdir(d)))
+        if ((n = strlen(e->d_name)) > 7 && strcmp(e->d_name + n - 7, ".up.sql") == 0)
+            return 1;
+    return 0;
+}
+
+static int version_taken(DIR *d, const char *stamp)
+{
+    struct dirent *e;
+    size_t n = strlen(stamp);
+
+    rewinddir(d);
+    while ((e = readdir(d)))
+        if (strncmp(e->d_name, stamp, n) == 0 && e->d_name[n] == '_')
+            return 1;
+    return 0;
+}
+
+/* Creates dir/file with body, refusing to overwrite. */
+static int create(const char *dir, const char *file, const char *body, struct sg_error *err)
+{
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, file), fd;
+    size_t len = strlen(body);
+
     if (n < 0 || (size_t)n >= sizeof path)
-        return sg_error_set(err, SG_EX_USAGE, "new: path too long");
+        return sg_error_set(err, SG_EX_CONFIG, "new: path too long");
     fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
         return sg_error_set(err, errno == ENOENT ? SG_EX_NOINPUT : SG_EX_OSERR,
                             "unable to create %s: %s", path, strerror(errno));
-    if (write(fd, body, sizeof body - 1) != (ssize_t)(sizeof body - 1) || close(fd) < 0) {
+    if (write(fd, body, len) != (ssize_t)len || close(fd) < 0) {
         unlink(path);
         return sg_error_set(err, SG_EX_OSERR, "unable to write %s: %s", path, strerror(errno));
     }
     printf("%s\n", path);
-    fflush(stdout);
     return 0;
+}
+
+int sg_cmd_new(const char *dir, const char *name, struct sg_error *err)
+{
+    char file[512], stamp[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    DIR *d = opendir(dir);
+    int golang, rc = -1;
+
+    if (!d)
+        return sg_error_set(err, errno == ENOENT ? SG_EX_NOINPUT : SG_EX_OSERR,
+                            "unable to open migrations directory %s: %s", dir, strerror(errno));
+    golang = dir_uses_golang(d);
+    /* The next second with no migration of that version yet. */
+    for (int tries = 0;; tries++, now++) {
+        gmtime_r(&now, &tm);
+        strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+        if (!version_taken(d, stamp))
+            break;
+        if (tries > 3600) {
+            sg_error_set(err, SG_EX_OSERR, "new: no free version in the next hour");
+            goto out;
+        }
+    }
+    if (golang) {
+        snprintf(file, sizeof file, "%s_%s.up.sql", stamp, name);
+        if (create(dir, file, "", err) < 0)
+            goto out;
+        snprintf(file, sizeof file, "%s_%s.down.sql", stamp, name);
+        if (create(dir, file, "", err) < 0)
+            goto out;
+    } else {
+        snprintf(file, sizeof file, "%s_%s.sql", stamp, name);
+        if (create(dir, file, "-- migrate:up\n\n\n-- migrate:down\n\n", err) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    fflush(stdout);
+    closedir(d);
+    return rc;
 }
 
 /* A dirty row is a migration in progress while another process holds the

@@ -522,6 +522,22 @@ START_TEST(test_new_creates_a_timestamped_file_with_both_sections)
     RUN(&r, "new", "bad name");
     ck_assert_int_eq(r.status, 64);
     h_result_free(&r);
+    /* Two in one second: two versions, never a clash (issue 14). */
+    RUN(&r, "new", "one");
+    ck_assert_int_eq(r.status, 0);
+    h_result_free(&r);
+    RUN(&r, "new", "two");
+    ck_assert_int_eq(r.status, 0);
+    h_result_free(&r);
+    RUN(&r, "-u", url, "validate");
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    h_result_free(&r);
+    /* In a golang-migrate directory, new writes that layout. */
+    h_write(dir, "golang/1_init.up.sql", "SELECT 1;\n");
+    RUN(&r, "-d", "golang", "new", "more");
+    ck_assert_msg(r.status == 0 && h_has(r.out, "_more.up.sql\n") && h_has(r.out, "_more.down.sql\n"),
+                  "%s", r.out);
+    h_result_free(&r);
 }
 END_TEST
 
