@@ -215,13 +215,18 @@ int sg_cmd_validate(struct sg_engine *e, int dialect, struct sg_error *err)
 static int dir_uses_golang(DIR *d)
 {
     struct dirent *e;
-    size_t n;
+    int golang = 0, dbmate = 0;
 
     rewinddir(d);
-    while ((e = readdir(d)))
-        if ((n = strlen(e->d_name)) > 7 && strcmp(e->d_name + n - 7, ".up.sql") == 0)
-            return 1;
-    return 0;
+    while ((e = readdir(d))) {
+        char version[SG_VERSION_MAX + 1], *name = NULL;
+        int layout = sg_migration_name_parse(e->d_name, version, &name);
+        free(name);
+        golang += layout == 1 || layout == 2;
+        dbmate += layout == 0;
+    }
+    /* A mixed directory keeps dbmate's one file per migration. */
+    return golang > 0 && dbmate == 0;
 }
 
 static int version_taken(DIR *d, const char *stamp)
