@@ -101,7 +101,7 @@ $(B)/tests/%.o: tests/%.c Makefile
 $(B)/unit-tests: $(UNIT_SRC:%.c=$(B)/%.o) $(CORE_OBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS) $(CHECK_LIBS)
 $(B)/e2e-tests: $(E2E_SRC:%.c=$(B)/%.o)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(CHECK_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(CHECK_LIBS) -lutil
 $(B)/integration-tests: $(INTEG_SRC:%.c=$(B)/%.o) $(CORE_OBJ) $(DRV_OBJ)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS) $(CHECK_LIBS) -pthread
 $(B)/tests/helpers/%: tests/helpers/%.c

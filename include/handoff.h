@@ -13,8 +13,10 @@ int sg_signals_install(void);
 /* The termination signal received so far, or 0. */
 int sg_signal_pending(void);
 /* Returns the signal received since the last call and forgets it (for
- * forwarding each one to a child), or 0. */
-int sg_signal_take(void);
+ * forwarding each one to a child), or 0. *from_terminal (if given) tells
+ * whether the kernel sent it (a terminal's ^C or ^\, which reached the
+ * whole foreground process group) rather than kill(2). */
+int sg_signal_take(int *from_terminal);
 /* While set, a termination signal exits at once (128+N) with a one-line
  * message: for blocking connects, where nothing is held yet. */
 void sg_signals_exit_while(int connecting, const char *what);

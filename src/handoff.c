@@ -19,6 +19,7 @@ static const int term_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
 #define NSIG_TERM (sizeof term_signals / sizeof term_signals[0])
 
 static volatile sig_atomic_t pending;
+static volatile sig_atomic_t pending_from_kernel; /* a terminal's ^C, not kill() */
 static struct sg_conn *volatile watched;
 static sigset_t saved_mask;
 static struct sigaction saved_act[NSIG_TERM];
@@ -29,11 +30,12 @@ static int installed;
 static volatile sig_atomic_t exit_on_signal;
 static char exit_line[2][256]; /* [0] up to the signal number, [1] after it */
 
-static void on_signal(int signo)
+static void on_signal(int signo, siginfo_t *info, void *ctx)
 {
     int saved = errno;
     struct sg_conn *c = watched;
 
+    (void)ctx;
     if (exit_on_signal) {
         char num[4] = {(char)('0' + signo / 10), (char)('0' + signo % 10), 0, 0};
         const char *n = signo >= 10 ? num : num + 1;
@@ -43,8 +45,10 @@ static void on_signal(int signo)
         (void)!write(STDERR_FILENO, exit_line[1], strlen(exit_line[1]));
         _exit(SG_EX_SIGNAL_BASE + signo);
     }
-    if (!pending)
+    if (!pending) {
         pending = signo;
+        pending_from_kernel = info && info->si_code == SI_KERNEL;
+    }
     /* Cancel the running statement so the wait or migration ends now; the
      * driver's interrupt is async-signal-safe (PQcancel, sqlite3_interrupt). */
     if (c && c->driver->interrupt)
@@ -61,7 +65,8 @@ int sg_signals_install(void)
         return 0;
     sigprocmask(SIG_SETMASK, NULL, &saved_mask);
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
+    sa.sa_sigaction = on_signal;
+    sa.sa_flags = SA_SIGINFO;
     sigfillset(&sa.sa_mask);
     /* No SA_RESTART: a blocking sleep or poll must return so we can stop. */
     sigemptyset(&unblock);
@@ -85,11 +90,14 @@ int sg_signal_pending(void)
     return pending;
 }
 
-int sg_signal_take(void)
+int sg_signal_take(int *from_terminal)
 {
     int s = pending;
 
+    if (from_terminal)
+        *from_terminal = pending_from_kernel;
     pending = 0;
+    pending_from_kernel = 0;
     return s;
 }
 

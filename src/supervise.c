@@ -83,7 +83,15 @@ int sg_cmd_lock(struct sg_engine *e, const char *name, long long timeout_ms, cha
            "running %s (pid %ld) under lock %s", program[0], (long)pid, lk.desc);
     t0 = last_check = sg_now_ms();
     for (;;) {
-        int sig = sg_signal_take();
+        int from_terminal = 0, sig = sg_signal_take(&from_terminal);
+        /* A terminal's ^C already reached the child, which shares our
+         * process group: forwarding it would deliver it twice. */
+        if (sig && from_terminal && getpgid(pid) == getpgrp()) {
+            sg_log(SG_LOG_INFO, "signal_from_terminal", SG_F(SG_I("signal", sig)),
+                   "signal %d came from the terminal, which sent it to %s too", sig,
+                   program[0]);
+            sig = 0;
+        }
         if (sig) {
             sg_log(SG_LOG_INFO, "signal_forwarded", SG_F(SG_I("signal", sig)),
                    "forwarding signal %d to %s", sig, program[0]);

@@ -2,6 +2,7 @@
  * entrypoint would run it: exec handoff, exit statuses, signals, herds of
  * processes on one file, and every bad input leaving the ledger unchanged. */
 #include <check.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -621,6 +622,65 @@ START_TEST(test_lock_is_exclusive_forwards_sigterm_and_times_out_with_75)
 }
 END_TEST
 
+/* ^C on a terminal reaches the whole foreground process group: the child
+ * already has it, so `lock` must not forward it again (issue 14). A kill
+ * from another process is forwarded as before. */
+START_TEST(test_a_terminal_interrupt_reaches_the_child_of_lock_once)
+{
+    char count[4200], cmd[4500], urlarg[4300];
+    int master;
+    pid_t pid;
+
+    snprintf(count, sizeof count, "%s/ints", dir);
+    snprintf(cmd, sizeof cmd,
+             "trap 'echo int >> %s' INT; trap 'exit 7' TERM; echo ready; "
+             "while :; do sleep 0.05; done",
+             count);
+    snprintf(urlarg, sizeof urlarg, "--database-url=%s", url);
+    pid = forkpty(&master, NULL, NULL, NULL);
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        if (chdir(dir) != 0)
+            _exit(126);
+        execl(getenv("SG_BIN"), "schemagate", urlarg, "lock", "--", "sh", "-c", cmd,
+              (char *)NULL);
+        _exit(127);
+    }
+    /* Wait for the child to be running under the lock. */
+    char buf[4096];
+    size_t got = 0;
+    long long t0 = h_now_ms();
+    while (got < sizeof buf - 1 && !strstr(buf, "ready") && h_now_ms() - t0 < 10000) {
+        ssize_t n = read(master, buf + got, sizeof buf - 1 - got);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+        buf[got] = '\0';
+    }
+    ck_assert_msg(strstr(buf, "ready"), "the child never started: %s", buf);
+    ck_assert_int_eq(write(master, "\003", 1), 1); /* ^C */
+    usleep(500000);
+    kill(pid, SIGTERM); /* from a process: forwarded */
+    ck_assert_int_eq(h_wait(pid, 10000), 7);
+    /* Signals merge while pending, so the child's count cannot tell a
+     * doubled ^C; schemagate's own account of what it forwarded can. */
+    for (;;) {
+        ssize_t n = got < sizeof buf - 1 ? read(master, buf + got, sizeof buf - 1 - got) : 0;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+        buf[got] = '\0';
+    }
+    ck_assert_msg(strstr(buf, "signal 2 came from the terminal") &&
+                      !strstr(buf, "forwarding signal 2") && strstr(buf, "forwarding signal 15"),
+                  "%s", buf);
+    char *o = h_sh("wc -l < '%s'", count);
+    ck_assert_msg(atoi(o) >= 1, "the child never saw ^C");
+    free(o);
+    close(master);
+}
+END_TEST
+
 START_TEST(test_failed_non_transactional_migration_stays_dirty_until_repair)
 {
     struct h_result r;
@@ -880,6 +940,7 @@ Suite *sqlite_e2e_suite(void)
     tcase_add_test(tc, test_wait_execs_once_applied_and_times_out_with_75);
     tcase_add_test(tc, test_lock_runs_a_command_under_the_lock_and_passes_its_status);
     tcase_add_test(tc, test_lock_is_exclusive_forwards_sigterm_and_times_out_with_75);
+    tcase_add_test(tc, test_a_terminal_interrupt_reaches_the_child_of_lock_once);
     tcase_add_test(tc, test_failed_non_transactional_migration_stays_dirty_until_repair);
     tcase_add_test(tc, test_baseline_records_without_running);
     tcase_add_test(tc, test_comment_only_migrations_are_recorded_no_ops);
