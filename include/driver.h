@@ -38,6 +38,12 @@ struct sg_conn { /* first member of every driver's connection */
 
 struct sg_connect_opts {
     const char *application_name; /* "schemagate <host> <pid>" unless the URL sets one */
+    /* How long the session's statements may wait for a lock another
+     * connection holds before failing with 75 (--ddl-lock-timeout); 0: the
+     * driver's default. Where the server bounds such waits itself (lock
+     * timeouts), timeouts_sql sets them for migrations; SQLite's busy
+     * wait is the client's, for every statement. */
+    long long lock_wait_ms;
     /* Asked while a driver waits (a busy file, a poll slice): nonzero means
      * the caller was told to stop. NULL: never. */
     int (*stop)(void);

@@ -30,7 +30,9 @@ void sg_engine_free(struct sg_engine *e)
 
 struct sg_conn *sg_session_open(struct sg_engine *e, struct sg_error *err)
 {
-    struct sg_connect_opts co = {.application_name = e->app_name, .stop = sg_signal_pending};
+    struct sg_connect_opts co = {.application_name = e->app_name,
+                                 .lock_wait_ms = e->ddl_lock_timeout_ms,
+                                 .stop = sg_signal_pending};
     const struct sg_driver *d = sg_driver_find(e->url.scheme);
     long long start = sg_now_ms();
     unsigned attempt = 0;
@@ -181,8 +183,13 @@ static int waiter_lost(struct sg_conn **cp, unsigned *attempt, long long start,
     if (err->code != SG_EX_UNAVAILABLE || sg_signal_pending())
         return 0;
     drop(cp);
-    if (timeout_ms > 0 && sg_now_ms() - start >= timeout_ms)
-        return 0;
+    if (timeout_ms > 0 && sg_now_ms() - start >= timeout_ms) {
+        /* The wait timed out, whatever ended its last poll: retryable. */
+        err->code = SG_EX_TEMPFAIL;
+        sg_error_prefix(err, "lock not acquired within %lld ms (--lock-timeout); last poll",
+                        timeout_ms);
+        return -1;
+    }
     long long d = sg_backoff_ms((*attempt)++, 50, 1000);
     sg_log(SG_LOG_INFO, "wait_session_lost", SG_F(SG_S("error", err->msg), SG_I("delay_ms", d)),
            "%s; polling again in %lld ms on a new session", err->msg, d);

@@ -20,12 +20,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "exitcodes.h"
+#include "log.h"
 
 struct sq_conn {
     struct sg_conn base;
     sqlite3 *db;
-    char *path; /* database file */
+    long long busy_ms; /* how long a statement waits for another writer, then 75 */
+    long long busy_default; /* busy_ms at connect (--ddl-lock-timeout) */
+    long long busy_since; /* monotonic ms the current wait began, 0 when none */
+    int busy_logged;
+    char *path; /* database file, directories resolved */
     char *lock_path; /* <db>.schemagate-lock */
     int lock_fd; /* -1 until the first try_lock */
     int held;
@@ -83,6 +89,63 @@ static int sq_never(void)
     return 0;
 }
 
+/* The database path with its directories resolved: SQLite's NOFOLLOW
+ * (which we keep for the file itself) refuses a symlink anywhere in the
+ * path, and /app/data -> /data on a read-only root is common. */
+static char *sq_resolve(const char *path, struct sg_error *err)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir, *real, *out = NULL;
+    struct stat st;
+
+    if (!(dir = slash ? strndup(path, (size_t)(slash == path ? 1 : slash - path)) : strdup(".")))
+        return sg_error_set(err, SG_EX_OSERR, "out of memory"), NULL;
+    real = realpath(dir, NULL);
+    if (!real) {
+        snprintf(err->sqlstate, sizeof err->sqlstate, "%d", SQLITE_CANTOPEN);
+        sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open sqlite database %s: directory %s: %s",
+                     path, dir, strerror(errno));
+    } else if (asprintf(&out, "%s/%s", strcmp(real, "/") == 0 ? "" : real,
+                        slash ? slash + 1 : path) < 0) {
+        out = NULL;
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
+    } else if (lstat(out, &st) == 0 && S_ISLNK(st.st_mode)) {
+        sg_error_set(err, SG_EX_CONFIG,
+                     "sqlite database %s is a symlink: point the URL at the file itself", path);
+        free(out);
+        out = NULL;
+    }
+    free(dir);
+    free(real);
+    return out;
+}
+
+/* SQLite's busy handler: another connection (the app) holds the lock this
+ * statement needs. Sleep a little and try again, up to busy_ms, logging
+ * once after a second so a long wait is never silent; 0 gives up (BUSY). */
+static int sq_busy(void *arg, int count)
+{
+    struct sq_conn *s = arg;
+    long long now = sg_now_ms();
+
+    if (count == 0) {
+        s->busy_since = now;
+        s->busy_logged = 0;
+    }
+    if (s->base.stop() || now - s->busy_since >= s->busy_ms)
+        return 0;
+    if (!s->busy_logged && now - s->busy_since >= 1000) {
+        s->busy_logged = 1;
+        sg_log(SG_LOG_INFO, "database_busy", SG_F(SG_S("database", s->path)),
+               "sqlite database %s is locked by another connection; waiting up to %lld ms",
+               s->path, s->busy_ms);
+    }
+    long long left = s->busy_ms - (now - s->busy_since);
+    struct timespec ts = {0, (left < 20 ? left : 20) * 1000000L};
+    nanosleep(&ts, NULL);
+    return 1;
+}
+
 static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_connect_opts *o,
                                   struct sg_error *err)
 {
@@ -102,9 +165,13 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
     }
     s->base.driver = &sg_driver_sqlite;
     s->base.stop = o && o->stop ? o->stop : sq_never;
+    s->busy_ms = s->busy_default = o && o->lock_wait_ms > 0 ? o->lock_wait_ms : 5000;
     s->lock_fd = -1;
-    s->path = strdup(url->path);
-    if (!s->path || asprintf(&s->lock_path, "%s.schemagate-lock", url->path) < 0) {
+    if (!(s->path = sq_resolve(url->path, err))) {
+        sq_close(&s->base);
+        return NULL;
+    }
+    if (asprintf(&s->lock_path, "%s.schemagate-lock", s->path) < 0) {
         s->lock_path = NULL;
         sq_close(&s->base);
         sg_error_set(err, SG_EX_OSERR, "out of memory");
@@ -120,8 +187,9 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
         return NULL;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    /* Readers and writers outside schemagate (the app) may hold the file briefly. */
-    sqlite3_busy_timeout(s->db, 250);
+    /* Readers and writers outside schemagate (the app) may hold the file:
+     * wait for them, bounded, saying so, and stop when told to. */
+    sqlite3_busy_handler(s->db, sq_busy, s);
     return &s->base;
 }
 
@@ -130,6 +198,11 @@ static int sq_fail(struct sq_conn *s, struct sg_error *err, int code, const char
     int ec = sqlite3_extended_errcode(s->db);
 
     snprintf(err->sqlstate, sizeof err->sqlstate, "%d", ec);
+    if ((ec & 0xff) == SQLITE_BUSY)
+        return sg_error_set(err, code,
+                            "%s: sqlite database %s is locked by another connection, which held "
+                            "it for more than %lld ms",
+                            what, s->path, s->busy_ms);
     return sg_error_set(err, code, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -168,8 +241,6 @@ static int sq_run(struct sg_conn *c, const char *sql, size_t len, size_t *done,
         rc = sqlite3_prepare_v2(s->db, p, (int)(end - p), &st, &tail);
         if (rc != SQLITE_OK) {
             int off = sqlite3_error_offset(s->db);
-            if ((rc & 0xff) == SQLITE_BUSY && !c->stop())
-                continue;
             err->pos = off >= 0 ? (long long)(p - sql) + off + 1 : 0;
             goto fail;
         }
@@ -177,11 +248,6 @@ static int sq_run(struct sg_conn *c, const char *sql, size_t len, size_t *done,
             break;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
             ;
-        if ((rc & 0xff) == SQLITE_BUSY && !c->stop()) {
-            /* The busy timeout already slept; nothing of it ran. */
-            sqlite3_finalize(st);
-            continue;
-        }
         sqlite3_finalize(st);
         if (rc != SQLITE_DONE)
             goto fail;
@@ -194,6 +260,12 @@ static int sq_run(struct sg_conn *c, const char *sql, size_t len, size_t *done,
 fail:
     rc = sqlite3_extended_errcode(s->db);
     snprintf(err->sqlstate, sizeof err->sqlstate, "%d", rc);
+    if ((rc & 0xff) == SQLITE_BUSY && !c->stop())
+        /* Nothing of the statement ran: a retry may succeed. */
+        return sg_error_set(err, SG_EX_TEMPFAIL,
+                            "sqlite database %s is locked by another connection, which held it "
+                            "for more than %lld ms (sqlite %d)",
+                            s->path, s->busy_ms, rc);
     return sg_error_set(err, sq_code(rc), "%s (sqlite %d)", sqlite3_errmsg(s->db), rc);
 }
 
@@ -211,9 +283,9 @@ static int sq_in_transaction(struct sg_conn *c)
 static void sq_timeouts_sql(struct sg_conn *c, long long lock_ms, long long stmt_ms, int local,
                             struct sg_buf *out)
 {
-    /* SQLite has neither a table-lock wait nor a statement time limit. */
-    (void)c;
-    (void)lock_ms;
+    /* SQLite's lock wait is the client's busy handler, not SQL: set it for
+     * what follows directly. It has no statement time limit. */
+    SQ(c)->busy_ms = lock_ms > 0 ? lock_ms : SQ(c)->busy_default;
     (void)stmt_ms;
     (void)local;
     (void)out;
@@ -263,9 +335,15 @@ static int sq_lock_fd(struct sq_conn *s, struct sg_error *err)
     if (s->lock_fd >= 0)
         return 0;
     s->lock_fd = open(s->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (s->lock_fd < 0)
-        return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open lock file %s: %s", s->lock_path,
-                            strerror(errno));
+    if (s->lock_fd < 0) {
+        /* Not a lost session: polling again would never succeed. */
+        int e = errno;
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "unable to open lock file %s: %s (running as uid %u): the database's "
+                            "directory (or this file) must be writable by this user; in a "
+                            "container, put the database on a writable volume",
+                            s->lock_path, strerror(e), (unsigned)geteuid());
+    }
     return 0;
 }
 
@@ -356,21 +434,19 @@ static int sq_table_exists(struct sq_conn *s, const char *table, int *exists, st
     sqlite3_stmt *st = NULL;
     int rc;
 
-    for (;;) {
-        rc = sqlite3_prepare_v2(
-            s->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1", -1, &st, NULL);
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-            rc = sqlite3_step(st);
-        }
-        *exists = rc == SQLITE_ROW;
-        sqlite3_finalize(st);
-        st = NULL;
-        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-            return 0;
-        if ((rc & 0xff) != SQLITE_BUSY || s->base.stop())
-            return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the sqlite schema");
+    /* A busy file was waited for by the busy handler; if it is still busy,
+     * the read fails like a lost session: a waiter polls again. */
+    rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                            -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
     }
+    *exists = rc == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return 0;
+    return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the sqlite schema");
 }
 
 static int sq_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
@@ -392,35 +468,27 @@ static int sq_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
                           table);
     if (!sql)
         return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    for (;;) {
-        sg_ledger_free(out);
-        out->exists = 1;
-        rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-        while (rc == SQLITE_OK || rc == SQLITE_ROW) {
-            if ((rc = sqlite3_step(st)) != SQLITE_ROW)
-                break;
-            if (sg_ledger_push(out, (const char *)sqlite3_column_text(st, 0),
-                               (const char *)sqlite3_column_text(st, 1),
-                               (const char *)sqlite3_column_text(st, 2),
-                               (const char *)sqlite3_column_text(st, 3),
-                               sqlite3_column_int64(st, 4),
-                               (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 6),
-                               sqlite3_column_int64(st, 7)) < 0) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-        }
-        sqlite3_finalize(st);
-        st = NULL;
-        if (rc == SQLITE_DONE)
+    out->exists = 1;
+    rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        if ((rc = sqlite3_step(st)) != SQLITE_ROW)
             break;
-        if ((rc & 0xff) != SQLITE_BUSY || s->base.stop()) {
-            sqlite3_free(sql);
-            sg_ledger_free(out);
-            return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the ledger");
+        if (sg_ledger_push(out, (const char *)sqlite3_column_text(st, 0),
+                           (const char *)sqlite3_column_text(st, 1),
+                           (const char *)sqlite3_column_text(st, 2),
+                           (const char *)sqlite3_column_text(st, 3), sqlite3_column_int64(st, 4),
+                           (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 6),
+                           sqlite3_column_int64(st, 7)) < 0) {
+            rc = SQLITE_NOMEM;
+            break;
         }
     }
+    sqlite3_finalize(st);
     sqlite3_free(sql);
+    if (rc != SQLITE_DONE) {
+        sg_ledger_free(out);
+        return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the ledger");
+    }
     sg_ledger_sort(out);
     return 0;
 }

@@ -857,6 +857,70 @@ START_TEST(test_a_fatal_error_is_written_to_the_termination_log)
 }
 END_TEST
 
+/* Run a shell command as a user who is neither root nor the file's owner
+ * (root ignores permissions). */
+static char *as_nobody(const char *cmd)
+{
+    if (geteuid() == 0)
+        return h_sh("setpriv --reuid=65534 --regid=65534 --clear-groups sh -c '%s' 2>&1; "
+                    "echo status=$?",
+                    cmd);
+    return h_sh("sh -c '%s' 2>&1; echo status=$?", cmd);
+}
+
+/* SQLite the way containers lay it out (issue 14): a symlinked directory in
+ * the path works; a lock file that cannot be created is a prompt, named
+ * error, not a poll for ever; another writer holding the file is waited
+ * for, said, and bounded. */
+START_TEST(test_sqlite_paths_lock_files_and_busy_writers)
+{
+    struct h_result r;
+    char *o;
+
+    free(h_sh("mkdir -p '%s/real' && ln -s real '%s/link'", dir, dir));
+    RUN(&r, "-u", "sqlite:link/app.db", "up");
+    ck_assert_msg(r.status == 0, "a symlinked directory: %s", r.err);
+    h_result_free(&r);
+    o = h_sh("ls '%s/real'", dir);
+    ck_assert_msg(h_has(o, "app.db"), "%s", o);
+    free(o);
+
+    /* A directory this user cannot write: no lock file. */
+    free(h_sh("mkdir -p '%s/ro' && cp '%s/real/app.db' '%s/ro/app.db' && chmod 0666 '%s/ro/app.db' "
+              "&& chmod 0755 '%s' && chmod 0555 '%s/ro'",
+              dir, dir, dir, dir, dir, dir));
+    h_write(dir, "migrations/050_more.sql", "-- migrate:up\nCREATE TABLE more_t (x INTEGER);\n");
+    free(h_sh("chmod 0755 '%s/migrations' && chmod 0644 '%s'/migrations/*", dir, dir));
+    char cmd[4600];
+    snprintf(cmd, sizeof cmd, "cd %s && %s -u sqlite:ro/app.db --lock-timeout=3s up", dir,
+             getenv("SG_BIN"));
+    long long t0 = h_now_ms();
+    o = as_nobody(cmd);
+    ck_assert_msg(h_has(o, "unable to open lock file") && h_has(o, "must be writable by this user") &&
+                      h_has(o, "status=78"),
+                  "%s", o);
+    ck_assert_msg(h_now_ms() - t0 < 2500, "not prompt: %lld ms", h_now_ms() - t0);
+    free(o);
+    free(h_sh("chmod 0755 '%s/ro'", dir));
+
+    /* Another writer holds the file: a logged, bounded wait, then 75. */
+    free(h_sh("(echo 'BEGIN EXCLUSIVE;'; sleep 6) | sqlite3 '%s/real/app.db' >/dev/null 2>&1 &",
+              dir));
+    usleep(300000);
+    t0 = h_now_ms();
+    RUN(&r, "-u", "sqlite:real/app.db", "--ddl-lock-timeout=500ms", "--lock-timeout=2s", "up");
+    ck_assert_msg(r.status == 75 && h_has(r.err, "locked by another connection") &&
+                      h_has(r.err, "--lock-timeout"),
+                  "%d %s", r.status, r.err);
+    ck_assert_msg(r.ms < 5000, "%lld ms", r.ms);
+    h_result_free(&r);
+    usleep(6000000 - (useconds_t)((h_now_ms() - t0) * 1000 > 5900000 ? 5900000 : (h_now_ms() - t0) * 1000));
+    RUN(&r, "-u", "sqlite:real/app.db", "up");
+    ck_assert_msg(r.status == 0 && h_has(r.err, "applied 050_more.sql"), "%d %s", r.status, r.err);
+    h_result_free(&r);
+}
+END_TEST
+
 START_TEST(test_baseline_records_without_running)
 {
     struct h_result r;
@@ -946,6 +1010,7 @@ Suite *sqlite_e2e_suite(void)
     tcase_add_test(tc, test_comment_only_migrations_are_recorded_no_ops);
     tcase_add_test(tc, test_validate_judges_files_as_up_does_in_the_target_dialect);
     tcase_add_test(tc, test_a_fatal_error_is_written_to_the_termination_log);
+    tcase_add_test(tc, test_sqlite_paths_lock_files_and_busy_writers);
     tcase_add_test(tc, test_adopt_imports_golang_migrate_and_dbmate_history);
     suite_add_tcase(s, tc);
     return s;
