@@ -32,7 +32,10 @@ struct sg_migration {
     char *down_file; /* golang layout's .down.sql, else NULL */
     struct sg_section up;
     struct sg_section down; /* down.sql == NULL when absent */
-    char checksum[65]; /* hex SHA-256 of up.sql bytes */
+    char checksum[65]; /* hex SHA-256 of up.sql with line endings as LF (a CRLF
+                          checkout or an editor's conversion is not a change) */
+    char checksum_raw[65]; /* of the bytes as they are: what ledgers written
+                              before line endings were normalised hold */
     int hardlinked; /* its up or down file has other hard links
                                          (st_nlink > 1): the caller warns */
 };

@@ -116,7 +116,8 @@ int sg_plan_build(const struct sg_migration_set *set, const struct sg_ledger *l,
                 out->dirty++;
                 if (!out->first_dirty)
                     out->first_dirty = it;
-            } else if (strcmp(it->m->checksum, it->row->checksum) != 0) {
+            } else if (strcmp(it->m->checksum, it->row->checksum) != 0 &&
+                       strcmp(it->m->checksum_raw, it->row->checksum) != 0) {
                 it->state = SG_STATE_CHANGED;
                 out->changed++;
                 if (!out->first_changed)

@@ -208,6 +208,30 @@ static int set_section(struct sg_section *s, const char *buf, size_t len, int li
     return 0;
 }
 
+/* The checksums of the up section: normalised line endings (as Flyway's
+ * line-based CRC ignores them) and, for ledgers that predate that, raw. */
+static int checksums(struct sg_migration *m, struct sg_error *err)
+{
+    char *lf = malloc(m->up.len + 1);
+    size_t n = 0;
+
+    if (!lf)
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    for (size_t i = 0; i < m->up.len; i++) {
+        char c = m->up.sql[i];
+        if (c == '\r') {
+            if (i + 1 < m->up.len && m->up.sql[i + 1] == '\n')
+                continue;
+            c = '\n';
+        }
+        lf[n++] = c;
+    }
+    sg_sha256_hex(lf, n, m->checksum);
+    sg_sha256_hex(m->up.sql, m->up.len, m->checksum_raw);
+    free(lf);
+    return 0;
+}
+
 int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int layout,
                        struct sg_error *err)
 {
@@ -308,8 +332,7 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
     /* A section of only comments or blanks is a no-op, applied and recorded
      * like any other (golang-migrate's advice for an empty release; dbmate
      * applies it). Statements are judged later, in the target's dialect. */
-    sg_sha256_hex(m->up.sql, m->up.len, m->checksum);
-    return 0;
+    return checksums(m, err);
 }
 
 /* The file-trust rule (trust.h) for the migrations directory or a file:

@@ -137,6 +137,25 @@ START_TEST(test_directives_on_the_down_line_are_the_down_sections)
 }
 END_TEST
 
+/* A CRLF checkout (git autocrlf, a Windows editor) is not a change: the
+ * checksum normalises line endings, as Flyway's does; the raw one is kept
+ * for ledgers written before (issue 14). */
+START_TEST(test_line_endings_do_not_change_the_checksum)
+{
+    struct sg_migration lf, crlf;
+    struct sg_error err = {0};
+
+    ck_assert_int_eq(parse(&lf, "1_x.sql", "-- migrate:up\nSELECT 1;\nSELECT 2;\n", 0, &err), 0);
+    ck_assert_int_eq(parse(&crlf, "1_x.sql", "-- migrate:up\r\nSELECT 1;\r\nSELECT 2;\r\n", 0, &err),
+                     0);
+    ck_assert_str_eq(lf.checksum, crlf.checksum);
+    ck_assert_str_eq(lf.checksum, lf.checksum_raw);
+    ck_assert_str_ne(crlf.checksum, crlf.checksum_raw);
+    sg_migration_clear(&lf);
+    sg_migration_clear(&crlf);
+}
+END_TEST
+
 START_TEST(test_checksum_is_sha256_of_the_up_section)
 {
     char hex[65];
@@ -284,6 +303,7 @@ Suite *migration_suite(void)
     tcase_add_loop_test(tc, test_bad_directories_name_the_file, 0,
                         (int)(sizeof bad_dirs / sizeof bad_dirs[0]));
     tcase_add_test(tc, test_missing_directory_is_66);
+    tcase_add_test(tc, test_line_endings_do_not_change_the_checksum);
     tcase_add_test(tc, test_a_byte_order_mark_is_skipped_and_a_directory_named_like_a_migration_ignored);
     suite_add_tcase(s, tc);
     return s;

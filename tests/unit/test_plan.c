@@ -53,6 +53,26 @@ START_TEST(test_plan_reports_every_state_in_version_order)
 }
 END_TEST
 
+/* A ledger written before checksums normalised line endings holds the raw
+ * one: still a match, not "changed". */
+START_TEST(test_a_row_with_the_raw_checksum_is_applied_not_changed)
+{
+    struct sg_migration_set set = {0};
+    struct sg_ledger l = {0};
+    struct sg_plan p;
+    struct sg_error err = {0};
+
+    add_mig(&set, "1", "normalised");
+    strcpy(set.v[0].checksum_raw, "raw");
+    sg_ledger_push(&l, "1", "one", "raw", "t", 1, "h:1", 0, 0);
+    ck_assert_int_eq(sg_plan_build(&set, &l, &p, &err), 0);
+    ck_assert_int_eq(p.applied, 1);
+    sg_plan_free(&p);
+    sg_ledger_free(&l);
+    sg_migrations_free(&set);
+}
+END_TEST
+
 START_TEST(test_empty_disk_and_empty_ledger_make_an_empty_plan)
 {
     struct sg_migration_set set = {0};
@@ -72,6 +92,7 @@ Suite *plan_suite(void)
 
     tcase_add_test(tc, test_plan_reports_every_state_in_version_order);
     tcase_add_test(tc, test_empty_disk_and_empty_ledger_make_an_empty_plan);
+    tcase_add_test(tc, test_a_row_with_the_raw_checksum_is_applied_not_changed);
     suite_add_tcase(s, tc);
     return s;
 }
