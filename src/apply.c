@@ -285,6 +285,15 @@ static void name_blocker(const struct run *r, size_t i, struct sg_error *err)
         sg_error_append(err, "%s", who);
 }
 
+/* Where in the section the driver placed an error in statement i, sent
+ * alone (err->pos counts from the statement's first byte), or NONE. */
+static size_t stmt_pos(const struct run *r, size_t i, const struct sg_error *err)
+{
+    if (i >= r->n || err->pos <= 0 || (size_t)(err->pos - 1) > r->st[i].len)
+        return (size_t)-1;
+    return r->st[i].off + (size_t)(err->pos - 1);
+}
+
 /* Frames a failure of the migration's own statement i (or at byte `off`
  * of the section when off != (size_t)-1) as FILE:LINE:COL: message. */
 static int frame(const struct run *r, size_t i, size_t off, struct sg_error *err)
@@ -399,6 +408,13 @@ static int run_txn(struct run *r, struct sg_error *err)
         goto out;
     }
 
+    /* A stop that came before the text was sent leaves nothing behind. */
+    if (sg_signal_pending()) {
+        sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
+                     "%s: stopped by signal %d before it started; nothing changed", r->file,
+                     sg_signal_pending());
+        goto out;
+    }
     if (whole) {
         if (sg_drv_exec(c, all.p, all.n, &done, err) < 0)
             goto failed;
@@ -548,7 +564,7 @@ static int tracked_failure(struct run *r, struct track *t, size_t *resume, struc
     int clean = 0;
 
     if (err->code == SG_EX_UNAVAILABLE) {
-        frame(r, i, NONE, err);
+        frame(r, i, stmt_pos(r, i, err), err);
         return -1;
     }
     if (t->locked)
@@ -557,9 +573,10 @@ static int tracked_failure(struct run *r, struct track *t, size_t *resume, struc
         rollback(c); /* the file's own transaction went with the failure */
     else if (c->driver->failed_cleanly)
         clean = c->driver->failed_cleanly(c, r->sec->sql + r->st[i].off, r->st[i].len, err);
+    size_t off = stmt_pos(r, i, err);
     if (err->code == SG_EX_TEMPFAIL)
         name_blocker(r, i, err);
-    frame(r, i, NONE, err);
+    frame(r, i, off, err);
     t->i = at;
     if (sg_signal_pending())
         err->code = SG_EX_SIGNAL_BASE + sg_signal_pending();

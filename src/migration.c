@@ -232,13 +232,157 @@ static int checksums(struct sg_migration *m, struct sg_error *err)
     return 0;
 }
 
+/* A marker line of a dbmate file. */
+struct mark {
+    int down;
+    int line;
+    size_t at, body; /* offset of the marker line, and of the line after it */
+    struct sg_section dir; /* its directives */
+};
+
+#define MAX_MARKS 64
+
+/* A section made of several ranges of the file (dbmate 2.29 lets one file
+ * hold several up/down pairs): the bytes of the file from the first range
+ * on, with everything outside the ranges blanked but its newlines kept,
+ * so lines and columns stay the file's own. */
+static int gather(struct sg_section *sec, const char *buf, size_t len, const struct mark *mk,
+                  size_t nmk, int down, const char *file, struct sg_error *err)
+{
+    size_t first = 0, last = 0, n, k;
+    int found = 0;
+    char *t;
+
+    /* From the first section of this kind to the end of its last one: with
+     * one up and one down, exactly the bytes between the markers. */
+    for (k = 0; k < nmk; k++)
+        if (mk[k].down == down) {
+            if (!found) {
+                first = mk[k].body;
+                sec->line = mk[k].line + 1;
+            }
+            found = 1;
+            last = k + 1 < nmk ? mk[k + 1].at : len;
+        }
+    if (!found)
+        return 0; /* no such section */
+    n = last - first;
+    if (!(t = malloc(n + 1)))
+        return sg_error_set(err, SG_EX_OSERR, "out of memory reading %s", file);
+    memcpy(t, buf + first, n);
+    /* Blank, keeping newlines, what lies between: the other kind's markers
+     * and bodies, and our own later markers. */
+    for (k = 0; k < nmk; k++) {
+        size_t from = mk[k].at, to = mk[k].down == down ? mk[k].body
+                                     : k + 1 < nmk     ? mk[k + 1].at
+                                                       : len;
+        if (from < first || from >= last)
+            continue;
+        for (size_t b = from; b < to && b < last; b++)
+            if (t[b - first] != '\n')
+                t[b - first] = ' ';
+    }
+    t[n] = '\0';
+    sec->sql = t;
+    sec->len = n;
+    sec->file = file;
+    return 0;
+}
+
+/* The directives of every marker of one kind must agree: they describe one
+ * section as schemagate runs it. */
+static int merge_directives(struct sg_section *sec, const struct mark *mk, size_t nmk, int down,
+                            const char *file, struct sg_error *err)
+{
+    const struct mark *first = NULL;
+
+    for (size_t k = 0; k < nmk; k++) {
+        if (mk[k].down != down)
+            continue;
+        if (!first) {
+            first = &mk[k];
+            sec->no_transaction = first->dir.no_transaction;
+            sec->lock_timeout_ms = first->dir.lock_timeout_ms;
+        } else if (mk[k].dir.no_transaction != first->dir.no_transaction ||
+                   mk[k].dir.lock_timeout_ms != first->dir.lock_timeout_ms) {
+            return sg_error_set(err, SG_EX_DATA,
+                                "%s:%d: this -- migrate:%s has other options than the one on line "
+                                "%d; schemagate runs a file's sections as one: give them the same "
+                                "options, or put them in files of their own",
+                                file, mk[k].line, down ? "down" : "up", first->line);
+        }
+    }
+    return 0;
+}
+
+/* Finds the markers of a dbmate file (or the stray ones of a golang .up.sql
+ * file) and checks what may stand where. */
+static int find_marks(const struct sg_migration *m, const char *buf, size_t len, int layout,
+                      const char *file, struct mark *mk, size_t *nmk, struct sg_error *err)
+{
+    const char *p = buf, *end = buf + len;
+    int line = 1;
+
+    *nmk = 0;
+    for (; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p)), *eol = nl ? nl : end, *rest, *near;
+        size_t ll = (size_t)(eol - p);
+        int down = 0;
+
+        if ((rest = marker(p, ll, "up")) || ((rest = marker(p, ll, "down")) && (down = 1))) {
+            if (layout == LAYOUT_UP && down)
+                return sg_error_set(err, SG_EX_DATA,
+                                    "%s:%d: -- migrate:down in a .up.sql file (put it in the "
+                                    ".down.sql file)",
+                                    file, line);
+            if (layout == LAYOUT_UP) {
+                /* A leading marker of a golang file is a comment to SQL,
+                 * but its directives count. */
+                if (line == 1 && directives(m, &mk[0].dir, rest, eol, line, err) < 0)
+                    return -1;
+                p = nl ? nl + 1 : end;
+                continue;
+            }
+            if (down && (*nmk == 0 || mk[*nmk - 1].down))
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: -- migrate:down %s", file, line,
+                                    *nmk == 0 ? "before -- migrate:up"
+                                              : "after another -- migrate:down: a section has one");
+            if (*nmk == MAX_MARKS)
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: more than %d markers", file, line,
+                                    MAX_MARKS);
+            struct mark *k = &mk[(*nmk)++];
+            k->down = down;
+            k->line = line;
+            k->at = (size_t)(p - buf);
+            k->body = nl ? (size_t)(nl + 1 - buf) : len;
+            k->dir.lock_timeout_ms = -1;
+            k->dir.no_transaction = 0;
+            if (directives(m, &k->dir, rest, eol, line, err) < 0)
+                return -1;
+        } else if (layout == LAYOUT_DBMATE && (near = near_marker(p, ll))) {
+            return sg_error_set(err, SG_EX_DATA,
+                                "%s:%d: '%.*s' is not a marker: write '-- migrate:%s', lowercase "
+                                "at the start of the line",
+                                file, line, (int)(ll > 40 ? 40 : ll), p, near);
+        } else if (layout == LAYOUT_DBMATE && *nmk == 0) {
+            /* Before the up marker only blank lines and comments may stand. */
+            const char *q = p;
+            while (q < eol && isspace((unsigned char)*q))
+                q++;
+            if (q < eol && !(eol - q >= 2 && q[0] == '-' && q[1] == '-'))
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: SQL before -- migrate:up", file, line);
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
 int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int layout,
                        struct sg_error *err)
 {
-    const char *p = buf, *end = buf + len;
-    const char *up = NULL, *down = NULL, *up_end = NULL;
-    int line = 1, up_line = 0, down_line = 0;
     const char *file = layout == LAYOUT_DOWN ? m->down_file : m->file;
+    struct mark mk[MAX_MARKS];
+    size_t nmk = 0;
 
     if (memchr(buf, '\0', len))
         return sg_error_set(err, SG_EX_DATA, "%s: contains a NUL byte", file);
@@ -247,8 +391,6 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         buf += 3;
         len -= 3;
-        p = buf;
-        end = buf + len;
     }
     if (layout == LAYOUT_DOWN) {
         /* A leading "-- migrate:down ..." line may carry directives. */
@@ -258,77 +400,28 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
             return -1;
         return set_section(&m->down, buf, len, 1, m->down_file, err);
     }
-
-    /* Walk the lines, looking for markers at the start of a line. */
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *eol = nl ? nl : end;
-        const char *rest;
-        size_t ll = (size_t)(eol - p);
-
-        const char *near = NULL;
-        if (layout == LAYOUT_DBMATE && !marker(p, ll, "up") && !marker(p, ll, "down") &&
-            (near = near_marker(p, ll)))
-            return sg_error_set(err, SG_EX_DATA,
-                                "%s:%d: '%.*s' is not a marker: write '-- migrate:%s', lowercase "
-                                "at the start of the line",
-                                file, line, (int)(ll > 40 ? 40 : ll), p, near);
-        if ((rest = marker(p, ll, "up"))) {
-            if (up)
-                return sg_error_set(err, SG_EX_DATA, "%s:%d: second -- migrate:up", file, line);
-            if (down)
-                return sg_error_set(err, SG_EX_DATA, "%s:%d: -- migrate:up after -- migrate:down",
-                                    file, line);
-            if (directives(m, &m->up, rest, eol, line, err) < 0)
-                return -1;
-            up = nl ? nl + 1 : end;
-            up_line = line + 1;
-        } else if ((rest = marker(p, ll, "down"))) {
-            if (layout == LAYOUT_UP)
-                return sg_error_set(err, SG_EX_DATA,
-                                    "%s:%d: -- migrate:down in a .up.sql file (put it in the "
-                                    ".down.sql file)",
-                                    file, line);
-            if (!up)
-                return sg_error_set(err, SG_EX_DATA, "%s:%d: -- migrate:down before -- migrate:up",
-                                    file, line);
-            if (down)
-                return sg_error_set(err, SG_EX_DATA, "%s:%d: second -- migrate:down", file, line);
-            if (directives(m, &m->down, rest, eol, line, err) < 0)
-                return -1;
-            up_end = p;
-            down = nl ? nl + 1 : end;
-            down_line = line + 1;
-        } else if (!up && layout == LAYOUT_DBMATE) {
-            /* Before the up marker only blank lines and comments may stand. */
-            const char *q = p;
-            while (q < eol && isspace((unsigned char)*q))
-                q++;
-            if (q < eol && !(eol - q >= 2 && q[0] == '-' && q[1] == '-'))
-                return sg_error_set(err, SG_EX_DATA, "%s:%d: SQL before -- migrate:up", file, line);
-        }
-        line++;
-        p = nl ? nl + 1 : end;
-    }
+    mk[0].dir.no_transaction = 0;
+    mk[0].dir.lock_timeout_ms = -1;
+    if (find_marks(m, buf, len, layout, file, mk, &nmk, err) < 0)
+        return -1;
     if (layout == LAYOUT_UP) {
-        /* The whole file is the up section; a leading marker is a comment to SQL. */
+        /* The whole file is the up section. */
+        m->up.no_transaction = mk[0].dir.no_transaction;
+        m->up.lock_timeout_ms = mk[0].dir.lock_timeout_ms;
         if (set_section(&m->up, buf, len, 1, file, err) < 0)
             return -1;
-    } else {
-        if (!up)
-            return sg_error_set(err, SG_EX_DATA,
-                                "%s: no '-- migrate:up' line (dbmate layout needs one; or name it "
-                                "VERSION_name.up.sql)",
-                                file);
-        if (!up_end)
-            up_end = end;
-        if (set_section(&m->up, up, (size_t)(up_end - up), up_line, file, err) < 0)
-            return -1;
-        if (down) {
-            if (set_section(&m->down, down, (size_t)(end - down), down_line, file, err) < 0)
-                return -1;
-        }
+        return checksums(m, err);
     }
+    if (nmk == 0)
+        return sg_error_set(err, SG_EX_DATA,
+                            "%s: no '-- migrate:up' line (dbmate layout needs one; or name it "
+                            "VERSION_name.up.sql)",
+                            file);
+    if (merge_directives(&m->up, mk, nmk, 0, file, err) < 0 ||
+        merge_directives(&m->down, mk, nmk, 1, file, err) < 0 ||
+        gather(&m->up, buf, len, mk, nmk, 0, file, err) < 0 ||
+        gather(&m->down, buf, len, mk, nmk, 1, file, err) < 0)
+        return -1;
     /* A section of only comments or blanks is a no-op, applied and recorded
      * like any other (golang-migrate's advice for an empty release; dbmate
      * applies it). Statements are judged later, in the target's dialect. */

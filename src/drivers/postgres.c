@@ -438,7 +438,7 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
                                   struct sg_error *err)
 {
     struct pg_conn *p = calloc(1, sizeof *p);
-    const char *ce, *se;
+    const char *ce, *se, *scs;
 
     if (!p) {
         sg_error_set(err, SG_EX_OSERR, "out of memory");
@@ -462,6 +462,10 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
     /* Positions count characters of the server's encoding; with SQL_ASCII
      * (no conversion) or a single-byte client they are bytes. */
     p->char_pos = ce && strcmp(ce, "UTF8") == 0 && !(se && strcmp(se, "SQL_ASCII") == 0);
+    /* The splitter reads '...' as this server will (backslash escapes). */
+    scs = PQparameterStatus(p->db, "standard_conforming_strings");
+    if (scs && strcmp(scs, "off") == 0)
+        p->base.split_flags = SG_SPLIT_PG_BACKSLASH;
     p->cancel = PQgetCancel(p->db);
     if (!p->cancel) {
         sg_error_set(err, SG_EX_OSERR, "unable to prepare query cancellation: out of memory");
@@ -500,27 +504,17 @@ static void pg_interrupt(struct sg_conn *c)
         PQcancel(cc, buf, sizeof buf);
 }
 
-/* Once the lock is held, before anything is written: one round trip that
- * refuses a hot standby (the fast path may read one; it cannot be
- * migrated) and makes the session safe to migrate on. The timeouts are 0
- * already from the start-up packet, unless a proxy refused it; the newer
- * servers' idle_session_timeout (14+) and transaction_timeout (17+), which
- * a role may set, could not go there. client_connection_check_interval
- * (14+) makes the server abort a statement of ours -- and free the lock --
- * within seconds of our death. A pooler that moved us after try_lock is
- * caught here, before the first write. */
-static int pg_prepare(struct sg_conn *c, struct sg_error *err)
+/* The settings a migrating session runs with, as a select list. The
+ * timeouts are 0 already from the start-up packet, unless a proxy refused
+ * it; the newer servers' idle_session_timeout (14+) and transaction_timeout
+ * (17+), which a role may set, could not go there.
+ * client_connection_check_interval (14+) makes the server abort a
+ * statement of ours -- and free the lock -- within seconds of our death. */
+static void pg_settings(struct pg_conn *p, char *buf, size_t size)
 {
-    struct pg_conn *p = PG(c);
     int ver = PQserverVersion(p->db);
-    long long pid;
-    char sql[1024];
-    PGresult *res;
-    int rc;
 
-    snprintf(sql, sizeof sql,
-             "SELECT pg_catalog.pg_is_in_recovery(), pg_catalog.pg_backend_pid(), "
-             "pg_catalog.current_database(), pg_catalog.current_schema(), "
+    snprintf(buf, size,
              "pg_catalog.set_config('statement_timeout', '0', false), "
              "pg_catalog.set_config('lock_timeout', '0', false), "
              "pg_catalog.set_config('idle_in_transaction_session_timeout', '0', false)%s%s",
@@ -531,6 +525,25 @@ static int pg_prepare(struct sg_conn *c, struct sg_error *err)
                              "false) END"
                            : "",
              ver >= 170000 ? ", pg_catalog.set_config('transaction_timeout', '0', false)" : "");
+}
+
+/* Once the lock is held, before anything is written: one round trip that
+ * refuses a hot standby (the fast path may read one; it cannot be
+ * migrated) and applies pg_settings(). A pooler that moved us after
+ * try_lock is caught here, before the first write. */
+static int pg_prepare(struct sg_conn *c, struct sg_error *err)
+{
+    struct pg_conn *p = PG(c);
+    long long pid;
+    char set[700], sql[900];
+    PGresult *res;
+    int rc;
+
+    pg_settings(p, set, sizeof set);
+    snprintf(sql, sizeof sql,
+             "SELECT pg_catalog.pg_is_in_recovery(), pg_catalog.pg_backend_pid(), "
+             "pg_catalog.current_database(), pg_catalog.current_schema(), %s",
+             set);
     res = pg_query(p, sql, 0, NULL, PGRES_TUPLES_OK, "set up the session", err);
     if (!res) {
         err->code = SG_EX_UNAVAILABLE;
@@ -742,6 +755,17 @@ static void pg_timeouts_sql(struct sg_conn *c, long long lock_ms, long long stmt
                "SELECT pg_catalog.set_config('lock_timeout', '%lld', false), "
                "pg_catalog.set_config('statement_timeout', '%lld', false);",
                lock_ms, stmt_ms);
+}
+
+/* What a file SETs (search_path, standard_conforming_strings, ...) ends
+ * with RESET ALL, which also undoes pg_settings(), so they follow; the role
+ * is not part of RESET ALL. Never DISCARD ALL: it drops the advisory lock. */
+static void pg_reset_sql(struct sg_conn *c, struct sg_buf *out)
+{
+    char set[700];
+
+    pg_settings(PG(c), set, sizeof set);
+    sg_buf_fmt(out, "RESET ALL;RESET ROLE;SELECT %s;", set);
 }
 
 static int pg_failed_cleanly(struct sg_conn *c, const char *stmt, size_t len,
@@ -1217,6 +1241,7 @@ const struct sg_driver sg_driver_postgres = {
     .in_transaction = pg_in_transaction,
     .timeouts_sql = pg_timeouts_sql,
     .failed_cleanly = pg_failed_cleanly,
+    .reset_sql = pg_reset_sql,
     .blocker = pg_blocker,
     .scope = pg_scope,
     .try_lock = pg_try_lock,

@@ -396,11 +396,22 @@ START_TEST(test_dirty_migration_blocks_later_runs_until_repair)
     RUN(&r, "-u", url, "up");
     ck_assert_msg(r.status == 0 && h_has(r.err, "nothing to do"), "%d %s", r.status, r.err);
     h_result_free(&r);
-    /* --not-applied: forget it, fix the cause, run it again. */
+    /* A first statement refused before it changed anything leaves nothing
+     * dirty: the migration stays pending (issue 14). */
     h_write(dir, "migrations/004_again.sql",
             "-- migrate:up transaction:false\nINSERT INTO missing_too VALUES (1);\n");
     RUN(&r, "-u", url, "up");
     ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(!h_has(r.err, "dirty"), "%s", r.err);
+    ck_assert_int_eq(ledger_has("4"), 0);
+    h_result_free(&r);
+    /* --not-applied: forget it, fix the cause, run it again. */
+    h_write(dir, "migrations/004_again.sql",
+            "-- migrate:up transaction:false\nCREATE TABLE IF NOT EXISTS again_t (x int);\n"
+            "INSERT INTO missing_too VALUES (1);\n");
+    RUN(&r, "-u", url, "up");
+    ck_assert_int_eq(r.status, 65);
+    ck_assert_msg(h_has(r.err, "migration 4 is left dirty: 1 of 2 statement(s)"), "%s", r.err);
     h_result_free(&r);
     free(sql("CREATE TABLE missing_too (x int)"));
     RUN(&r, "-u", url, "repair", "4", "--not-applied");

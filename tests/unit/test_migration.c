@@ -137,6 +137,42 @@ START_TEST(test_directives_on_the_down_line_are_the_down_sections)
 }
 END_TEST
 
+/* dbmate 2.29 and later: several up/down pairs in one file. schemagate runs
+ * all the up sections as one (dbmate's README: "either succeeds or fails as
+ * a whole"), lines and columns still the file's own. */
+START_TEST(test_several_sections_in_one_file_run_as_one)
+{
+    struct sg_migration m;
+    struct sg_error err = {0};
+    const char *text = "-- migrate:up\nCREATE TABLE a (x int);\n-- migrate:down\nDROP TABLE a;\n"
+                       "-- migrate:up\nCREATE TABLE b (x int);\n-- migrate:down\nDROP TABLE b;\n";
+
+    ck_assert_int_eq(parse(&m, "1_x.sql", text, 0, &err), 0);
+    ck_assert_int_eq(m.up.line, 2);
+    ck_assert_str_eq(m.up.sql, "CREATE TABLE a (x int);\n               \n             \n"
+                               "             \nCREATE TABLE b (x int);\n");
+    ck_assert_int_eq(m.down.line, 4);
+    ck_assert_str_eq(m.down.sql, "DROP TABLE a;\n             \n                       \n"
+                                 "               \nDROP TABLE b;\n");
+    sg_migration_clear(&m);
+    /* Options must agree: they describe the one section schemagate runs. */
+    ck_assert_int_eq(parse(&m, "1_x.sql",
+                           "-- migrate:up\nSELECT 1;\n-- migrate:up transaction:false\nVACUUM;\n", 0,
+                           &err),
+                     -1);
+    ck_assert_msg(strstr(err.msg, "1_x.sql:3: this -- migrate:up has other options than the one "
+                                  "on line 1"),
+                  "%s", err.msg);
+    sg_migration_clear(&m);
+    ck_assert_int_eq(parse(&m, "1_x.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\n"
+                                          "SELECT 2;\n-- migrate:down\nSELECT 3;\n", 0, &err),
+                     -1);
+    ck_assert_msg(strstr(err.msg, "1_x.sql:5: -- migrate:down after another -- migrate:down"),
+                  "%s", err.msg);
+    sg_migration_clear(&m);
+}
+END_TEST
+
 /* A CRLF checkout (git autocrlf, a Windows editor) is not a change: the
  * checksum normalises line endings, as Flyway's does; the raw one is kept
  * for ledgers written before (issue 14). */
@@ -304,6 +340,7 @@ Suite *migration_suite(void)
                         (int)(sizeof bad_dirs / sizeof bad_dirs[0]));
     tcase_add_test(tc, test_missing_directory_is_66);
     tcase_add_test(tc, test_line_endings_do_not_change_the_checksum);
+    tcase_add_test(tc, test_several_sections_in_one_file_run_as_one);
     tcase_add_test(tc, test_a_byte_order_mark_is_skipped_and_a_directory_named_like_a_migration_ignored);
     suite_add_tcase(s, tc);
     return s;
