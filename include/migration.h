@@ -72,9 +72,12 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
                        struct sg_error *err);
 void sg_migration_clear(struct sg_migration *m);
 
-/* Splits a file name into version and name. Returns the layout (0 dbmate,
- * 1 golang up, 2 golang down), -2 for a non-.sql file to ignore, or -1 for a
- * .sql file that matches neither layout. version gets the canonical form. */
+/* Splits a file name into version and name. Returns the layout (0 dbmate:
+ * VERSION_name.sql or VERSION-name.sql; 1 golang up, 2 golang down:
+ * VERSION_name.up.sql, any case of "sql"), -2 for a file to ignore, -3 for a
+ * golang-migrate name with another extension (golang-migrate would apply
+ * it: refuse), or -1 for a .sql file that matches neither layout. version
+ * gets the canonical form. */
 int sg_migration_name_parse(const char *fname, char version[SG_VERSION_MAX + 1], char **name);
 
 /* Compares canonical versions numerically (<0, 0, >0). */

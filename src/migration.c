@@ -58,6 +58,36 @@ static int has_suffix(const char *s, size_t n, const char *suf)
     return n >= m && memcmp(s + n - m, suf, m) == 0;
 }
 
+/* golang-migrate's file name, `^[0-9]+_.*\.(up|down)\..*$`, with an
+ * extension other than sql: golang-migrate would apply it. */
+static int golang_other_ext(const char *fname)
+{
+    const char *p = fname, *dir;
+
+    if (!isdigit((unsigned char)*p))
+        return 0;
+    while (isdigit((unsigned char)*p))
+        p++;
+    if (*p != '_')
+        return 0;
+    for (dir = strstr(p, ".up."); dir; dir = strstr(dir + 1, ".up."))
+        if (strcasecmp(dir + 4, "sql") != 0)
+            return 1;
+    for (dir = strstr(p, ".down."); dir; dir = strstr(dir + 1, ".down."))
+        if (strcasecmp(dir + 6, "sql") != 0)
+            return 1;
+    return 0;
+}
+
+/* s ends with ".up.sql" (dir "up") in golang-migrate's sense: the
+ * direction as written, the extension in any case. */
+static int has_golang_suffix(const char *s, size_t n, const char *dir)
+{
+    size_t d = strlen(dir), m = d + 5; /* ".up.sql" */
+    return n >= m && s[n - m] == '.' && strncmp(s + n - m + 1, dir, d) == 0 &&
+           s[n - 4] == '.' && strcasecmp(s + n - 3, "sql") == 0;
+}
+
 int sg_migration_name_parse(const char *fname, char version[SG_VERSION_MAX + 1], char **name)
 {
     size_t n = strlen(fname), digits = 0, end;
@@ -65,21 +95,27 @@ int sg_migration_name_parse(const char *fname, char version[SG_VERSION_MAX + 1],
     char v[SG_VERSION_MAX + 1];
 
     *name = NULL;
-    if (fname[0] == '.' || !has_suffix(fname, n, ".sql"))
+    if (fname[0] == '.')
         return -2;
-    if (has_suffix(fname, n, ".up.sql")) {
+    /* golang-migrate takes any case of the extension (and any extension:
+     * see golang_other_ext); dbmate only a lowercase .sql. */
+    if (has_golang_suffix(fname, n, "up")) {
         layout = LAYOUT_UP;
         end = n - 7;
-    } else if (has_suffix(fname, n, ".down.sql")) {
+    } else if (has_golang_suffix(fname, n, "down")) {
         layout = LAYOUT_DOWN;
         end = n - 9;
-    } else {
+    } else if (has_suffix(fname, n, ".sql")) {
         layout = LAYOUT_DBMATE;
         end = n - 4;
+    } else {
+        return golang_other_ext(fname) ? -3 : -2;
     }
     while (digits < end && isdigit((unsigned char)fname[digits]))
         digits++;
-    if (digits == 0 || digits > SG_VERSION_MAX || digits + 1 >= end || fname[digits] != '_')
+    /* VERSION_name; dbmate also takes VERSION-name. */
+    if (digits == 0 || digits > SG_VERSION_MAX || digits + 1 >= end ||
+        !(fname[digits] == '_' || (fname[digits] == '-' && layout == LAYOUT_DBMATE)))
         return -1;
     for (size_t i = digits + 1; i < end; i++) {
         unsigned char c = (unsigned char)fname[i];
@@ -667,6 +703,12 @@ static int collect(DIR *d, const char *dir, struct pending_file **files, size_t 
         free(name);
         if (layout == -2)
             continue;
+        if (layout == -3)
+            return sg_error_set(err, SG_EX_DATA,
+                                "%s: golang-migrate would apply this file, but schemagate reads "
+                                "only .sql files: rename it to .up.sql/.down.sql, or move it out of "
+                                "the migrations directory",
+                                e->d_name);
         /* A directory is never a migration, whatever its name (as dbmate). */
         struct stat st;
         if (e->d_type == DT_DIR ||

@@ -297,7 +297,7 @@ static const struct {
 } bad_files[] = {
     {"migrations/011_x.sql", "-- migrate:up\nSELECT 1;\n", NULL, 0},
     {"migrations/010_again.sql", "-- migrate:up\nSELECT 1;\n", "two migrations with version 10", 65},
-    {"migrations/12-bad.sql", "SELECT 1;\n", "12-bad.sql: not a migration file name", 65},
+    {"migrations/12bad.sql", "SELECT 1;\n", "12bad.sql: not a migration file name", 65},
     {"migrations/013_nul.sql", "-- migrate:up\nSELECT 1;\n\001", NULL, 0},
     {"migrations/014_upper.sql", "-- MIGRATE:UP\nSELECT 1;\n",
      "014_upper.sql:1: '-- MIGRATE:UP' is not a marker: write '-- migrate:up'", 65},

@@ -31,6 +31,17 @@ static const struct {
     {"12_bad name.sql", NULL, NULL, -1},
     {"12_semi;colon.sql", NULL, NULL, -1},
     {"x12_a.sql", NULL, NULL, -1},
+    /* What the peers read (tests/corpus/PEERS.md): dbmate's VERSION-name,
+     * golang-migrate's any-case extension -- and what it reads that we do
+     * not, refused rather than skipped. */
+    {"00000000000000-initial-schema.sql", "0", "initial-schema", 0},
+    {"0200_x.up.SQL", "200", "x", 1},
+    {"0200_x.Down.sql", "200", "x.Down", 0}, /* dbmate's: any name before .sql */
+    {"12-x.up.sql", NULL, NULL, -1},
+    {"0200_x.up.txt", NULL, NULL, -3},
+    {"7_x.down.sql.bak", NULL, NULL, -3},
+    {"12_x.SQL", NULL, NULL, -2},
+    {"notes.up.txt", NULL, NULL, -2},
 };
 
 START_TEST(test_file_names_follow_both_layouts)
