@@ -94,12 +94,44 @@ static size_t stmt_line_off(const struct run *r, size_t i, int line)
 
 /* What the rule decided for a section. */
 struct plan {
+    const struct sg_section *sec; /* the section as it will be sent */
+    struct sg_section lf; /* MySQL: the section without the CR of CRLF */
     struct sg_stmt *st;
     size_t n;
     unsigned flags; /* SG_SPLIT_* */
     int tracked;
     size_t autocommit_at; /* a statement that cannot run in a transaction, or n */
 };
+
+static void plan_free(struct plan *p)
+{
+    free(p->st);
+    free(p->lf.sql);
+    p->st = NULL;
+    p->lf.sql = NULL;
+}
+
+/* The mysql client drops the CR of every CRLF it reads, string literals
+ * included (client/readline.cc): a routine's body stored from a CRLF file
+ * must not hold them. Lines stay where they were. */
+static int mysql_lf(const struct sg_section *sec, struct plan *p, struct sg_error *err)
+{
+    size_t n = 0;
+
+    p->sec = sec;
+    if (!memmem(sec->sql, sec->len, "\r\n", 2))
+        return 0;
+    p->lf = *sec;
+    if (!(p->lf.sql = malloc(sec->len + 1)))
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    for (size_t i = 0; i < sec->len; i++)
+        if (!(sec->sql[i] == '\r' && i + 1 < sec->len && sec->sql[i + 1] == '\n'))
+            p->lf.sql[n++] = sec->sql[i];
+    p->lf.sql[n] = '\0';
+    p->lf.len = n;
+    p->sec = &p->lf;
+    return 0;
+}
 
 static const char *section_file(const struct sg_migration *m, int down)
 {
@@ -121,12 +153,18 @@ static int plan(const struct sg_migration *m, int down, enum sg_dialect d, unsig
 
     memset(p, 0, sizeof *p);
     p->flags = split_in;
+    p->sec = sec;
     if (!sec->sql)
         return sg_error_set(err, SG_EX_DATA, "%s has no %s section", m->file,
                             down ? "down" : "up");
-    if (sg_sql_split_ex(sec->sql, sec->len, d, file, sec->line, &p->st, &p->n, &p->flags, err) <
-        0)
+    if (d == SG_DIALECT_MYSQL && mysql_lf(sec, p, err) < 0)
         return -1;
+    sec = p->sec;
+    if (sg_sql_split_ex(sec->sql, sec->len, d, file, sec->line, &p->st, &p->n, &p->flags, err) <
+        0) {
+        plan_free(p);
+        return -1;
+    }
     p->tracked = sec->no_transaction;
     p->autocommit_at = p->n;
     for (size_t i = 0; i < p->n; i++) {
@@ -141,8 +179,7 @@ static int plan(const struct sg_migration *m, int down, enum sg_dialect d, unsig
                          "runs each migration in one; remove it, or mark the migration "
                          "'-- migrate:%s transaction:false' to run it statement by statement",
                          file, p->st[i].line, what, down ? "down" : "up");
-            free(p->st);
-            p->st = NULL;
+            plan_free(p);
             return -1;
         }
         if (sg_sql_needs_autocommit(s, len, d) && p->autocommit_at == p->n) {
@@ -162,7 +199,7 @@ int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d, un
     int rc = plan(m, down, d, d == SG_DIALECT_MYSQL ? 0 : SG_CAP_TRANSACTIONAL_DDL, split_flags,
                   &p, err);
 
-    free(p.st);
+    plan_free(&p);
     return rc;
 }
 
@@ -695,6 +732,7 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
              int down, struct sg_error *err)
 {
     struct run r;
+    struct plan p;
     size_t resume = 0;
     int rc = -1;
 
@@ -707,9 +745,9 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
     r.file = section_file(m, down);
     r.lock_ms = r.sec->lock_timeout_ms >= 0 ? r.sec->lock_timeout_ms : o->lock_timeout_ms;
     {
-        struct plan p;
         if (plan(m, down, c->driver->dialect, c->driver->caps, c->split_flags, &p, err) < 0)
             return -1;
+        r.sec = p.sec;
         r.st = p.st;
         r.n = p.n;
         r.flags = p.flags;
@@ -754,6 +792,6 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
             break;
         }
     }
-    free(r.st);
+    plan_free(&p);
     return rc;
 }
