@@ -67,6 +67,7 @@ struct my_conn {
     long long lwt_orig, ilwt_orig; /* lock_wait_timeout, innodb_lock_wait_timeout at connect (s) */
     enum my_stmt_var stmt_var;
     long long stmt_orig_ms; /* the statement time limit at connect */
+    struct sg_buf reset; /* reset_sql: USE and the variables files set, as at connect */
 };
 
 #define MY(c) ((struct my_conn *)(c))
@@ -623,9 +624,45 @@ static int my_check_topology(struct my_conn *c, MYSQL_RES *vars, struct sg_error
     return 0;
 }
 
+/* The session variables a migration file commonly sets (mysqldump output
+ * sets all of these) and reset_sql restores. Not autocommit (setting it
+ * commits), isolation (refused inside a transaction) nor sql_log_bin (needs
+ * a privilege): a failing reset would fail every migration. */
+static const char *const my_reset_vars[] = {"sql_mode",
+                                            "foreign_key_checks",
+                                            "unique_checks",
+                                            "time_zone",
+                                            "character_set_client",
+                                            "character_set_connection",
+                                            "character_set_results",
+                                            "collation_connection",
+                                            NULL};
+
+/* Renders c->reset from the session's values at connect. */
+static void my_reset_prepare(struct my_conn *c, MYSQL_RES *vars)
+{
+    const char *sep = "SET SESSION ";
+
+    if (c->dbname[0]) {
+        sg_buf_str(&c->reset, "USE ");
+        my_ident(&c->reset, c->dbname);
+        sg_buf_str(&c->reset, ";");
+    }
+    for (int i = 0; my_reset_vars[i]; i++) {
+        const char *v = my_var(vars, my_reset_vars[i]);
+        if (!v || (!*v && i > 0)) /* only sql_mode may be empty */
+            continue;
+        sg_buf_fmt(&c->reset, "%s%s = ", sep, my_reset_vars[i]);
+        my_val(&c->reset, v);
+        sep = ", ";
+    }
+    if (*sep == ',')
+        sg_buf_str(&c->reset, ";");
+}
+
 /* Everything the session needs to know, in one round trip: who it is (for
- * KILL QUERY), its database, the lock waits and statement limit to restore,
- * and the topology. */
+ * KILL QUERY), its database, the lock waits, statement limit and variables
+ * to restore, and the topology. */
 static int my_session_info(struct my_conn *c, struct sg_error *err)
 {
     MYSQL_RES *res[3] = {NULL, NULL, NULL};
@@ -639,7 +676,9 @@ static int my_session_info(struct my_conn *c, struct sg_error *err)
                    "SHOW GLOBAL VARIABLES WHERE Variable_name IN "
                    "('wsrep_on', 'group_replication_single_primary_mode');"
                    "SHOW SESSION VARIABLES WHERE Variable_name IN "
-                   "('max_statement_time', 'max_execution_time')");
+                   "('max_statement_time', 'max_execution_time', 'sql_mode', 'foreign_key_checks', "
+                   "'unique_checks', 'time_zone', 'character_set_client', "
+                   "'character_set_connection', 'character_set_results', 'collation_connection')");
     if (my_query(c, &b, res, 3, "unable to set up the session", err) < 0)
         goto out;
     row = res[0] ? mysql_fetch_row(res[0]) : NULL;
@@ -660,6 +699,7 @@ static int my_session_info(struct my_conn *c, struct sg_error *err)
         c->stmt_var = MY_STMT_MYSQL;
         c->stmt_orig_ms = atoll(v);
     }
+    my_reset_prepare(c, res[2]);
     rc = my_check_topology(c, res[1], err);
 out:
     for (int i = 0; i < 3; i++)
@@ -676,6 +716,7 @@ static void my_close(struct sg_conn *sc)
         return;
     if (c->db)
         mysql_close(c->db);
+    sg_buf_free(&c->reset);
     my_params_free(&c->p);
     free(c);
 }
@@ -869,6 +910,17 @@ static void my_timeouts_sql(struct sg_conn *sc, long long lock_ms, long long stm
         /* MySQL bounds only read-only SELECTs this way (README). */
         sg_buf_fmt(out, ", SESSION max_execution_time = %lld", st);
     sg_buf_str(out, ";");
+}
+
+/* Rendered at connect: no round trip, and inside a migration's transaction
+ * nothing of it commits. User variables (@x) are left alone: MySQL cannot
+ * list them portably. */
+static void my_reset_sql(struct sg_conn *sc, struct sg_buf *out)
+{
+    const struct sg_buf *r = &MY(sc)->reset;
+
+    if (r->n && !r->oom)
+        sg_buf_add(out, r->p, r->n);
 }
 
 static void my_fence_sql(struct sg_conn *sc, struct sg_buf *out)
@@ -1293,6 +1345,7 @@ const struct sg_driver sg_driver_mysql = {
     .in_transaction = my_in_transaction,
     .timeouts_sql = my_timeouts_sql,
     .failed_cleanly = my_failed_cleanly,
+    .reset_sql = my_reset_sql,
     .blocker = my_blocker,
     .scope = my_scope,
     .try_lock = my_try_lock,

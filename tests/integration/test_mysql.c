@@ -4,7 +4,10 @@
  * connection, the dirty marker around DDL, DELIMITER, rollback of DML-only
  * migrations, table-lock timeouts naming the blocker, SIGTERM killing the
  * running statement, URL parameters, TLS modes and the Galera refusal. The
- * last two start servers of their own through tests/lib/mariadb.sh. */
+ * last two start servers of their own through tests/lib/mariadb.sh.
+ * Migrations run through the core (sg_apply, via it_apply), as the engine
+ * runs them; the driver's primitives are called directly where they alone
+ * are under test. */
 #include <check.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,6 +30,7 @@
 
 #include <mysql.h>
 
+#include "apply.h"
 #include "config.h"
 #include "exitcodes.h"
 #include "handoff.h"
@@ -121,9 +125,51 @@ static struct sg_conn *conn(void)
     return it_connect(base_url(), NULL, NULL);
 }
 
+/* A session that stops (KILL QUERY) when a termination signal is pending,
+ * as the engine's sessions do. */
+static struct sg_conn *stoppable_conn(void)
+{
+    struct sg_connect_opts o = {.application_name = "schemagate-it", .stop = sg_signal_pending};
+
+    return it_connect_opts(base_url(), &o, NULL);
+}
+
 static int has(const char *hay, const char *needle)
 {
     return strstr(hay, needle) != NULL;
+}
+
+/* The server's id of a driver session (the seam has no session id): the
+ * holder of a named lock only that session takes. */
+static long long conn_id(struct sg_conn *c)
+{
+    MYSQL *raw = raw_connect();
+    const char *name = it_name("sg_id");
+    struct sg_error e = {0};
+    char q[128];
+
+    snprintf(q, sizeof q, "DO GET_LOCK('%s', 0)", name);
+    ck_assert_msg(sg_drv_exec(c, q, strlen(q), NULL, &e) == 0, ERRFMT(e));
+    long long id = raw_val(raw, "SELECT IS_USED_LOCK('%s')", name);
+    snprintf(q, sizeof q, "DO RELEASE_LOCK('%s')", name);
+    ck_assert_msg(sg_drv_exec(c, q, strlen(q), NULL, &e) == 0, ERRFMT(e));
+    mysql_close(raw);
+    ck_assert_int_gt(id, 0);
+    return id;
+}
+
+/* Runs m up through the core with the engine's other options. */
+static int apply_opts(struct sg_conn *c, const char *table, const struct sg_migration *m,
+                      long long lock_ms, long long stmt_ms, long long retries, struct sg_error *e)
+{
+    struct sg_apply_opts o = {.table = table,
+                              .applied_by = "it-host:42",
+                              .lock_timeout_ms = lock_ms,
+                              .statement_timeout_ms = stmt_ms,
+                              .retries = retries};
+
+    sg_error_clear(e);
+    return sg_apply(c, &o, m, 0, e);
 }
 
 /* -------------------------------------------------------------- lock -- */
@@ -184,8 +230,7 @@ START_TEST(test_killing_the_holders_connection_frees_the_lock)
     it_lock_for(a, it_name("sg_ledger"), &l);
     ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
     ck_assert_int_eq(b->driver->try_lock(b, &l, &e), 0);
-    long long id = a->driver->session_id(a, &e);
-    ck_assert_msg(id > 0, ERRFMT(e));
+    long long id = conn_id(a);
     raw_q(admin, "KILL %lld", id);
     ck_assert_int_eq(it_try_lock_within(b, &l, 5000), 1);
     /* The killed session knows it lost everything: 69, never a silent reconnect. */
@@ -209,7 +254,7 @@ START_TEST(test_lock_holder_names_the_holding_connection)
     ck_assert_str_eq(holder, "");
     ck_assert_int_eq(a->driver->try_lock(a, &l, &e), 1);
     ck_assert_msg(b->driver->lock_holder(b, &l, holder, sizeof holder, &e) == 0, ERRFMT(e));
-    snprintf(want, sizeof want, "connection %lld", a->driver->session_id(a, &e));
+    snprintf(want, sizeof want, "connection %lld", conn_id(a));
     ck_assert_msg(has(holder, want) && has(holder, "user root") && has(holder, " s"), "holder '%s'",
                   holder);
     sg_drv_close(a);
@@ -236,7 +281,7 @@ START_TEST(test_a_failing_second_ddl_statement_leaves_the_migration_dirty_with_a
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
-    ck_assert_msg(strncmp(e.msg, "20_twice.sql:4: ", 16) == 0, "message '%s'", e.msg);
+    ck_assert_msg(strncmp(e.msg, "20_twice.sql:4:1: ", 18) == 0, "message '%s'", e.msg);
     ck_assert_msg(has(e.msg, "MySQL error 1050") && has(e.msg, "42S01") &&
                       has(e.msg, "migration 20 is left dirty") &&
                       has(e.msg, "1 of 2 statement(s) were applied") && has(e.msg, "at line 4") &&
@@ -248,7 +293,7 @@ START_TEST(test_a_failing_second_ddl_statement_leaves_the_migration_dirty_with_a
     ck_assert_int_eq(r->dirty_done, 1);
     sg_ledger_free(&l);
     /* repair --applied: the engine cleans the row. */
-    ck_assert_msg(a->driver->ledger_edit(a, t, SG_LEDGER_CLEAN, m, "20", "it", &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_ledger_write(a, t, SG_LEDGER_CLEAN, m, "20", &e) == 0, ERRFMT(e));
     r = it_row(a, t, "20", &l);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dirty, 0);
@@ -275,7 +320,8 @@ START_TEST(test_dirty_done_counts_the_statements_that_completed)
     m = it_migration("21", "three", text);
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
-    ck_assert_msg(strncmp(e.msg, "21_three.sql:4: ", 16) == 0 && has(e.msg, "2 of 4 statement(s)"),
+    ck_assert_msg(strncmp(e.msg, "21_three.sql:4:1: ", 18) == 0 &&
+                      has(e.msg, "2 of 4 statement(s)"),
                   "message '%s'", e.msg);
     r = it_row(a, t, "21", &l);
     ck_assert_ptr_nonnull(r);
@@ -305,7 +351,7 @@ START_TEST(test_a_syntax_error_in_the_first_statement_leaves_nothing_behind)
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
-    ck_assert_msg(strncmp(e.msg, "22_typo.sql:5: ", 15) == 0 && has(e.msg, "MySQL error 1064"),
+    ck_assert_msg(strncmp(e.msg, "22_typo.sql:5:1: ", 17) == 0 && has(e.msg, "MySQL error 1064"),
                   "message '%s'", e.msg);
     ck_assert_msg(!has(e.msg, "dirty"), "message '%s'", e.msg);
     ck_assert_ptr_null(it_row(a, t, "22", &l));
@@ -389,7 +435,7 @@ START_TEST(test_a_failing_dml_only_migration_rolls_back_clean)
     ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m2, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
-    ck_assert_msg(strncmp(e.msg, "25_rows.sql:4: ", 15) == 0 && has(e.msg, "MySQL error 1062") &&
+    ck_assert_msg(strncmp(e.msg, "25_rows.sql:4:1: ", 17) == 0 && has(e.msg, "MySQL error 1062") &&
                       !has(e.msg, "dirty"),
                   "message '%s'", e.msg);
     ck_assert_ptr_null(it_row(a, t, "25", &l));
@@ -418,6 +464,7 @@ END_TEST
 START_TEST(test_an_open_transaction_left_by_a_migration_is_an_error)
 {
     struct sg_conn *a = conn();
+    MYSQL *raw = raw_connect();
     const char *t = it_name("sg_ledger"), *x = it_name("sg_o");
     char text[512];
     struct sg_migration *m;
@@ -425,12 +472,34 @@ START_TEST(test_an_open_transaction_left_by_a_migration_is_an_error)
     const struct sg_ledger_row *r;
     struct sg_error e = {0};
 
+    /* Without transaction:false, transaction control is refused before
+     * anything runs. */
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (i INT) ENGINE=InnoDB;\n"
+             "START TRANSACTION;\nINSERT INTO %s VALUES (1);\n",
+             x, x);
+    m = it_migration("27", "open", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_msg(e.code == SG_EX_DATA &&
+                      has(e.msg, "27_open.sql:3: START TRANSACTION cannot run inside the "
+                                 "migration's transaction"),
+                  ERRFMT(e));
+    ck_assert_ptr_null(it_row(a, t, "27", &l));
+    sg_ledger_free(&l);
+    ck_assert_int_eq(raw_val(raw,
+                             "SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                             "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%s'",
+                             x),
+                     0);
+    mysql_close(raw);
+    it_migration_free(m);
+
     snprintf(text, sizeof text,
              "-- migrate:up transaction:false\nCREATE TABLE %s (i INT) ENGINE=InnoDB;\n"
              "START TRANSACTION;\nINSERT INTO %s VALUES (1);\n",
              x, x);
     m = it_migration("27", "open", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_msg(e.code == SG_EX_DATA && has(e.msg, "leaves a transaction open"), ERRFMT(e));
     sg_drv_close(a); /* rolls the INSERT back */
@@ -439,6 +508,162 @@ START_TEST(test_an_open_transaction_left_by_a_migration_is_an_error)
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dirty, 1);
     sg_ledger_free(&l);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+/* ------------------------------------------------------------ exec -- */
+
+START_TEST(test_exec_counts_completed_statements_and_the_line_within_the_failing_one)
+{
+    struct sg_conn *a = conn();
+    struct sg_error e = {0};
+    size_t done = 99;
+    /* The server says "at line 4", counting from the comment. */
+    const char *sql = "SELECT 1;\n-- a note\nSELECT\n  1 +\nFROM nowhere;\nSELECT 3";
+
+    ck_assert_int_eq(sg_drv_exec(a, sql, strlen(sql), &done, &e), -1);
+    ck_assert_uint_eq(done, 1);
+    ck_assert_int_eq(e.code, SG_EX_DATA);
+    ck_assert_str_eq(e.sqlstate, "1064");
+    ck_assert_int_eq(e.line, 3);
+    ck_assert_int_eq(e.pos, 0);
+    ck_assert_msg(has(e.msg, "(MySQL error 1064, SQLSTATE 42000)") && !has(e.msg, ".sql:"),
+                  ERRFMT(e));
+    ck_assert_msg(sg_drv_exec(a, "SELECT 1;SELECT 2;DO 3", 22, &done, &e) == 0, ERRFMT(e));
+    ck_assert_uint_eq(done, 3);
+    ck_assert_int_eq(sg_drv_in_transaction(a), 0);
+    ck_assert_msg(sg_drv_exec(a, "START TRANSACTION", 17, NULL, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(sg_drv_in_transaction(a), 1);
+    ck_assert_msg(sg_drv_exec(a, "ROLLBACK", 8, NULL, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(sg_drv_in_transaction(a), 0);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_a_parse_error_after_a_comment_in_a_dml_migration_names_its_own_line)
+{
+    struct sg_conn *a = conn();
+    MYSQL *raw = raw_connect();
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_c");
+    char text[512];
+    struct sg_migration *m;
+    struct sg_ledger l = {0};
+    struct sg_error e = {0};
+
+    raw_q(raw, "CREATE TABLE %s (i INT, j INT) ENGINE=InnoDB", x);
+    /* One script with the first INSERT; the server counts lines from the
+     * comment, the file from line 1. */
+    snprintf(text, sizeof text,
+             "-- migrate:up\nINSERT INTO %s VALUES (1, 1);\n-- the second row\nINSERT INTO %s\n"
+             "VALUES (2,,);\n",
+             x, x);
+    m = it_migration("28", "comment", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_msg(strncmp(e.msg, "28_comment.sql:5:1: ", 20) == 0 && has(e.msg, "1064"), ERRFMT(e));
+    ck_assert_ptr_null(it_row(a, t, "28", &l));
+    sg_ledger_free(&l);
+    ck_assert_int_eq(raw_val(raw, "SELECT COUNT(*) FROM %s", x), 0);
+    mysql_close(raw);
+    it_migration_free(m);
+    sg_drv_close(a);
+}
+END_TEST
+
+/* What the session looks like to the next migration: database, checks, charset. */
+static void expect_session_reset(struct sg_conn *a, MYSQL *raw, const char *probe)
+{
+    struct sg_error e = {0};
+    char q[256];
+
+    raw_q(raw, "DELETE FROM sgtest.%s", probe);
+    snprintf(q, sizeof q,
+             "INSERT INTO sgtest.%s SELECT DATABASE(), @@foreign_key_checks, "
+             "@@character_set_client",
+             probe);
+    ck_assert_msg(sg_drv_exec(a, q, strlen(q), NULL, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(raw_val(raw,
+                             "SELECT COUNT(*) FROM sgtest.%s WHERE d = 'sgtest' AND f = 1 AND "
+                             "cs = 'utf8mb4'",
+                             probe),
+                     1);
+}
+
+START_TEST(test_a_migration_that_changes_database_is_reset_and_recorded_in_its_own)
+{
+    char *url = url_with("sgtest", NULL);
+    struct sg_conn *a = it_connect(url, NULL, NULL);
+    MYSQL *raw = raw_connect();
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_elsewhere"), *p = it_name("sg_probe");
+    char text[512];
+    struct sg_migration *m, *m2;
+    struct sg_error e = {0};
+
+    free(url);
+    raw_q(raw, "CREATE TABLE sgtest.%s (d VARCHAR(64), f INT, cs VARCHAR(64))", p);
+    /* Tracked (USE commits implicitly, as far as schemagate knows). */
+    snprintf(text, sizeof text,
+             "-- migrate:up\nUSE sgtest2;\nSET foreign_key_checks = 0, NAMES latin1;\n"
+             "CREATE TABLE %s (i INT);\n",
+             x);
+    m = it_migration("29", "use", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
+    ck_assert_int_eq(
+        raw_val(raw, "SELECT COUNT(*) FROM sgtest.%s WHERE version = '29' AND NOT dirty", t), 1);
+    ck_assert_int_eq(raw_val(raw,
+                             "SELECT COUNT(*) FROM information_schema.TABLES WHERE "
+                             "TABLE_SCHEMA = 'sgtest2' AND TABLE_NAME = '%s'",
+                             x),
+                     1);
+    expect_session_reset(a, raw, p);
+    /* One transaction: the reset goes with its ledger row. */
+    snprintf(text, sizeof text,
+             "-- migrate:up\nSET foreign_key_checks = 0, NAMES latin1;\nINSERT INTO sgtest.%s "
+             "VALUES ('m', 0, 'x');\n",
+             p);
+    m2 = it_migration("30", "set", text);
+    ck_assert_msg(it_apply(a, t, m2, 0, 0, &e) == 0, ERRFMT(e));
+    expect_session_reset(a, raw, p);
+    raw_q(raw, "DROP TABLE sgtest2.%s", x);
+    mysql_close(raw);
+    it_migration_free(m);
+    it_migration_free(m2);
+    sg_drv_close(a);
+}
+END_TEST
+
+START_TEST(test_a_tracked_migration_runs_with_its_timeouts_and_restores_the_sessions)
+{
+    struct sg_conn *a = conn();
+    MYSQL *raw = raw_connect();
+    const char *t = it_name("sg_ledger"), *x = it_name("sg_w");
+    const char *cols = "@@SESSION.lock_wait_timeout, @@SESSION.innodb_lock_wait_timeout, "
+                       "CAST(@@SESSION.max_statement_time * 1000 AS SIGNED)";
+    char text[1024], q[512];
+    struct sg_migration *m;
+    struct sg_error e = {0};
+
+    snprintf(text, sizeof text,
+             "-- migrate:up\nCREATE TABLE %s (id INT AUTO_INCREMENT PRIMARY KEY, lwt INT, "
+             "ilwt INT, mst INT);\nINSERT INTO %s (lwt, ilwt, mst) SELECT %s;\n",
+             x, x, cols);
+    m = it_migration("38", "waits", text);
+    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(apply_opts(a, t, m, 2500, 1500, 0, &e) == 0, ERRFMT(e));
+    snprintf(q, sizeof q, "INSERT INTO %s (lwt, ilwt, mst) SELECT %s", x, cols);
+    ck_assert_msg(sg_drv_exec(a, q, strlen(q), NULL, &e) == 0, ERRFMT(e));
+    /* Seconds, rounded up; then what a fresh session has. */
+    ck_assert_int_eq(raw_val(raw, "SELECT CONCAT(lwt, ilwt, mst) FROM %s WHERE id = 1", x), 331500);
+    ck_assert_int_eq(raw_val(raw,
+                             "SELECT lwt = @@SESSION.lock_wait_timeout AND ilwt = "
+                             "@@SESSION.innodb_lock_wait_timeout AND mst = 0 FROM %s "
+                             "WHERE id = 2",
+                             x),
+                     1);
+    mysql_close(raw);
     it_migration_free(m);
     sg_drv_close(a);
 }
@@ -538,8 +763,11 @@ START_TEST(test_a_table_lock_wait_times_out_with_75_naming_the_blocker)
     ck_assert_msg(e.code == SG_EX_TEMPFAIL, ERRFMT(e));
     ck_assert_str_eq(e.sqlstate, "1205");
     snprintf(want, sizeof want, "likely blocker: connection %lld ", bid);
-    ck_assert_msg(strncmp(e.msg, "31_alter.sql:2: ", 16) == 0 && has(e.msg, want), "message '%s'",
-                  e.msg);
+    /* it_apply allows no retry: the core says so first, then FILE:LINE:COL. */
+    ck_assert_msg(
+        has(e.msg, "gave up after 1 attempt(s), safe to retry later: 31_alter.sql:2:1: ") &&
+            has(e.msg, want),
+        "message '%s'", e.msg);
     ck_assert_msg(took >= 900 && took < 5000, "waited %lld ms for a 1 s lock timeout", took);
     /* Nothing ran: not dirty, so the engine may retry the whole migration. */
     ck_assert_ptr_null(it_row(a, t, "31", &l));
@@ -566,22 +794,28 @@ START_TEST(test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_
     struct sg_conn *a = conn();
     MYSQL *blocker = raw_connect();
     const char *t = it_name("sg_ledger"), *x = it_name("sg_busy"), *y = it_name("sg_new");
+    const char *z = it_name("sg_new");
     char text[512], two[512];
-    struct sg_migration *m1, *m2;
+    struct sg_migration *m1, *m2, *m3;
     struct sg_ledger l = {0};
     const struct sg_ledger_row *r;
     struct sg_error e = {0};
 
     snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (id INT) ENGINE=InnoDB;\n", x);
-    snprintf(two, sizeof two,
-             "-- migrate:up\nCREATE TABLE %s (i INT);\nALTER TABLE %s ADD COLUMN w INT;\n", y, x);
     m1 = it_migration("35", "busy", text);
-    m2 = it_migration("36", "two", two);
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
     raw_q(blocker, "START TRANSACTION; SELECT * FROM %s", x);
-    ck_assert_int_eq(it_apply(a, t, m2, 0, 1000, &e), -1);
-    ck_assert_msg(e.code == SG_EX_TEMPFAIL && strncmp(e.msg, "36_two.sql:3: ", 14) == 0 &&
+
+    /* Without a retry left: the first statement ran, the second never
+     * started; the migration stays dirty at 1 and the run is no longer
+     * retryable as a whole (65). */
+    snprintf(two, sizeof two,
+             "-- migrate:up\nCREATE TABLE %s (i INT);\nALTER TABLE %s ADD COLUMN w INT;\n", y, x);
+    m2 = it_migration("36", "two", two);
+    ck_assert_int_eq(apply_opts(a, t, m2, 1000, 0, 0, &e), -1);
+    ck_assert_msg(e.code == SG_EX_DATA && has(e.msg, "migration 36 stays dirty") &&
+                      has(e.msg, "36_two.sql:3:1: Lock wait timeout") &&
                       has(e.msg, "1 of 2 statement(s)") && has(e.msg, "a retry resumes here"),
                   ERRFMT(e));
     r = it_row(a, t, "36", &l);
@@ -589,24 +823,36 @@ START_TEST(test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_
     ck_assert_int_eq(r->dirty, 1);
     ck_assert_int_eq(r->dirty_done, 1);
     sg_ledger_free(&l);
-    /* The engine's retry, same session, same step: the CREATE is not run
-     * again (it would fail: the table exists), the ALTER is. */
-    raw_q(blocker, "COMMIT");
-    ck_assert_msg(it_apply(a, t, m2, 0, 1000, &e) == 0, ERRFMT(e));
-    r = it_row(a, t, "36", &l);
+
+    /* With retries: the blocker goes away after ~2 s; the retry does not
+     * run the CREATE again (it would fail: the table exists), the ALTER. */
+    snprintf(two, sizeof two,
+             "-- migrate:up\nCREATE TABLE %s (i INT);\nALTER TABLE %s ADD COLUMN v INT;\n", z, x);
+    m3 = it_migration("37", "resumed", two);
+    char kill[160];
+    snprintf(kill, sizeof kill,
+             "sleep 2; mariadb --no-defaults -h\"$MY_HOST\" -P\"$MY_PORT\" -u\"$MY_USER\" "
+             "-e 'KILL %lu'",
+             mysql_thread_id(blocker));
+    pid_t k = sh_spawn(kill, NULL);
+    ck_assert_msg(apply_opts(a, t, m3, 1000, 0, 10, &e) == 0, ERRFMT(e));
+    waitpid(k, NULL, 0);
+    r = it_row(a, t, "37", &l);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(r->dirty, 0);
-    ck_assert_int_eq(r->dirty_done, 2);
     sg_ledger_free(&l);
-    ck_assert_int_eq(raw_val(blocker,
+    mysql_close(blocker);
+    MYSQL *raw = raw_connect();
+    ck_assert_int_eq(raw_val(raw,
                              "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE "
                              "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '%s' AND "
-                             "COLUMN_NAME = 'w'",
+                             "COLUMN_NAME = 'v'",
                              x),
                      1);
-    mysql_close(blocker);
+    mysql_close(raw);
     it_migration_free(m1);
     it_migration_free(m2);
+    it_migration_free(m3);
     sg_drv_close(a);
 }
 END_TEST
@@ -653,17 +899,16 @@ END_TEST
 
 START_TEST(test_the_statement_timeout_bounds_a_migration_statement)
 {
-    struct sg_connect_opts o = {.application_name = "it", .statement_timeout_ms = 500};
-    struct sg_conn *a = it_connect_opts(base_url(), &o, NULL);
+    struct sg_conn *a = conn();
     const char *t = it_name("sg_ledger");
     struct sg_migration *m = it_migration("34", "slow", "-- migrate:up\nSELECT SLEEP(5);\n");
     struct sg_error e = {0};
 
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
     long long t0 = it_now_ms();
-    ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
+    ck_assert_int_eq(apply_opts(a, t, m, 0, 500, 0, &e), -1);
     ck_assert_msg(it_now_ms() - t0 < 3000, "took %lld ms", it_now_ms() - t0);
-    ck_assert_msg(e.code == SG_EX_DATA && strncmp(e.msg, "34_slow.sql:2: ", 15) == 0, ERRFMT(e));
+    ck_assert_msg(e.code == SG_EX_DATA && strncmp(e.msg, "34_slow.sql:2:1: ", 17) == 0, ERRFMT(e));
     it_migration_free(m);
     sg_drv_close(a);
 }
@@ -680,6 +925,21 @@ static pid_t term_me_in(long long ms)
     return sh_spawn(script, NULL);
 }
 
+/* Sends us SIGTERM as soon as session id runs a statement matching `like`,
+ * so that the signal lands during it (not before: a stop that comes before
+ * a statement starts is another case). */
+static pid_t term_me_when_running(long long id, const char *like)
+{
+    char script[768];
+
+    snprintf(script, sizeof script,
+             "q=\"SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = %lld AND "
+             "INFO LIKE '%s'\"; until [ \"$(mariadb --no-defaults -h\"$MY_HOST\" -P\"$MY_PORT\" "
+             "-u\"$MY_USER\" -N -e \"$q\")\" = 1 ]; do sleep 0.02; done; kill -TERM %d",
+             id, like, (int)getpid());
+    return sh_spawn(script, NULL);
+}
+
 static long long running_queries_of(MYSQL *raw, long long id)
 {
     return raw_val(raw,
@@ -690,7 +950,7 @@ static long long running_queries_of(MYSQL *raw, long long id)
 
 START_TEST(test_sigterm_during_a_statement_kills_it_and_gives_143)
 {
-    struct sg_conn *a = conn();
+    struct sg_conn *a = stoppable_conn();
     MYSQL *raw = raw_connect();
     const char *t = it_name("sg_ledger");
     struct sg_migration *m = it_migration("40", "sleepy", "-- migrate:up\nSELECT SLEEP(30);\n");
@@ -698,9 +958,9 @@ START_TEST(test_sigterm_during_a_statement_kills_it_and_gives_143)
     struct sg_error e = {0};
 
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
-    long long id = a->driver->session_id(a, &e);
+    long long id = conn_id(a);
     ck_assert_int_eq(sg_signals_install(), 0);
-    pid_t k = term_me_in(500);
+    pid_t k = term_me_when_running(id, "%SLEEP(30)%");
     long long t0 = it_now_ms();
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     long long took = it_now_ms() - t0;
@@ -719,7 +979,7 @@ END_TEST
 
 START_TEST(test_sigterm_during_ddl_leaves_the_migration_dirty_and_gives_143)
 {
-    struct sg_conn *a = conn();
+    struct sg_conn *a = stoppable_conn();
     const char *t = it_name("sg_ledger"), *x = it_name("sg_s");
     char text[256];
     struct sg_migration *m;
@@ -730,8 +990,9 @@ START_TEST(test_sigterm_during_ddl_leaves_the_migration_dirty_and_gives_143)
     snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i INT);\nSELECT SLEEP(30);\n", x);
     m = it_migration("41", "ddl_sleepy", text);
     ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    long long id = conn_id(a);
     ck_assert_int_eq(sg_signals_install(), 0);
-    pid_t k = term_me_in(700);
+    pid_t k = term_me_when_running(id, "%SLEEP(30)%");
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     waitpid(k, NULL, 0);
     ck_assert_msg(e.code == SG_EX_SIGNAL_BASE + SIGTERM && has(e.msg, "left dirty"), ERRFMT(e));
@@ -774,13 +1035,18 @@ START_TEST(test_connect_timeout_and_sigterm_while_connecting)
     ck_assert_msg(it_now_ms() - t0 < 2500, "took %lld ms", it_now_ms() - t0);
     ck_assert_msg(!has(e.msg, ":pw@"), "password in '%s'", e.msg);
 
+    /* The driver asks its stop callback and gives up; the engine turns the
+     * pending signal into 128+N. */
     snprintf(url, sizeof url, "mysql://root:pw@127.0.0.1:%d/sgtest?connect-timeout=30", port);
     ck_assert_int_eq(sg_signals_install(), 0);
     pid_t k = term_me_in(300);
+    struct sg_connect_opts o = {.application_name = "it", .stop = sg_signal_pending};
     t0 = it_now_ms();
-    ck_assert_ptr_null(it_connect(url, NULL, &e));
+    ck_assert_ptr_null(it_connect_opts(url, &o, &e));
     waitpid(k, NULL, 0);
-    ck_assert_msg(e.code == SG_EX_SIGNAL_BASE + SIGTERM, ERRFMT(e));
+    ck_assert_int_eq(sg_signal_pending(), SIGTERM);
+    ck_assert_msg(e.code == SG_EX_UNAVAILABLE && has(e.msg, "stopped while connecting"), ERRFMT(e));
+    ck_assert_msg(!sg_driver_mysql.transient(&e), "a stop is not worth a retry");
     ck_assert_msg(it_now_ms() - t0 < 1000, "took %lld ms", it_now_ms() - t0);
     close(fd);
 }
@@ -1099,6 +1365,7 @@ START_TEST(test_no_mysql_server)
 {
     printf("mysql: SG_TEST_MYSQL_URL unset and no mysql URL in SG_TEST_URLS: skipped "
            "(tests/run.sh starts one)\n");
+    ck_assert_msg(it_skip_allowed(), "no MySQL server to test; set SG_TEST_ALLOW_SKIP=1 to skip");
 }
 END_TEST
 
@@ -1123,6 +1390,13 @@ Suite *mysql_suite(void)
         tcase_add_test(tc, test_a_stored_procedure_with_delimiter_applies);
         tcase_add_test(tc, test_a_failing_dml_only_migration_rolls_back_clean);
         tcase_add_test(tc, test_an_open_transaction_left_by_a_migration_is_an_error);
+        tcase_add_test(tc,
+                       test_exec_counts_completed_statements_and_the_line_within_the_failing_one);
+        tcase_add_test(tc,
+                       test_a_parse_error_after_a_comment_in_a_dml_migration_names_its_own_line);
+        tcase_add_test(tc, test_a_migration_that_changes_database_is_reset_and_recorded_in_its_own);
+        tcase_add_test(tc,
+                       test_a_tracked_migration_runs_with_its_timeouts_and_restores_the_sessions);
         tcase_add_test(tc, test_a_table_lock_wait_times_out_with_75_naming_the_blocker);
         tcase_add_test(tc,
                        test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_retry);
@@ -1149,6 +1423,8 @@ Suite *mysql_suite(void)
 START_TEST(test_mysql_driver_not_compiled_in)
 {
     printf("mysql: driver not compiled in (libmariadb-dev missing): skipped\n");
+    ck_assert_msg(it_skip_allowed(),
+                  "the mysql driver is not compiled in; set SG_TEST_ALLOW_SKIP=1 to skip");
 }
 END_TEST
 
