@@ -129,13 +129,11 @@ void sg_cli_usage(void)
         "  -h, --help                  this help;    -V, --version  print the version\n"
         "Durations: 500ms, 30s, 5m, 1h (a bare number is seconds).\n"
         "\n"
-        "Exit status:\n"
-        "  0 ok, 64 usage, 65 data (bad migration file, SQL error, checksum drift, dirty),\n"
-        "  66 no migrations dir, 69 database unavailable, 70 internal or lock lost,\n"
-        "  71 OS error, 75 lock/wait timeout (retryable), 78 configuration,\n"
-        "  126/127 PROGRAM not runnable/not found, 128+N stopped by signal N.\n"
-        "  After `up -- PROGRAM` succeeds, the process is PROGRAM: its status is PROGRAM's.\n",
+        "Exit status:\n",
         stdout);
+#define SG_HELP_EXIT(code, meaning) printf("  %-6s %s\n", code, meaning);
+    SG_EXIT_TABLE(SG_HELP_EXIT)
+#undef SG_HELP_EXIT
 }
 
 void sg_cli_version(void)

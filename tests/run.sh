@@ -58,6 +58,7 @@ summary() {
 if [ "$mode" = check ]; then
     export SG_TEST_ALLOW_SKIP=1 SG_TEST_URLS=$urls
     run unit "$B/unit-tests"
+    run docs tests/docs/check.sh
     [ -x "$B/integration-tests" ] && CK_RUN_SUITE=conformance run conformance "$B/integration-tests"
     CK_RUN_SUITE=e2e-sqlite run e2e-sqlite "$B/e2e-tests"
     summary
@@ -65,6 +66,7 @@ if [ "$mode" = check ]; then
 fi
 
 [ "$mode" = e2e ] || [ "$mode" = integration ] || run unit "${vg[@]}" "$B/unit-tests"
+[ "$mode" = all ] && run docs tests/docs/check.sh
 
 . tests/lib/pg.sh
 . tests/lib/mariadb.sh
