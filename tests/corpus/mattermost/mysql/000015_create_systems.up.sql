@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS Systems (
+    Name VARCHAR(64) NOT NULL,
+    Value text,
+    PRIMARY KEY (Name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

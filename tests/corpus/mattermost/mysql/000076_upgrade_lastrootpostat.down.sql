@@ -1,0 +1,1 @@
+-- no need to change anything since it's covered in 000070_upgrade_cte_v6.1.down.sql

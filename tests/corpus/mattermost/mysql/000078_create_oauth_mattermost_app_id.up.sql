@@ -1,0 +1,14 @@
+SET @preparedStatement = (SELECT IF(
+    (
+        SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
+        WHERE table_name = 'OAuthApps'
+        AND table_schema = DATABASE()
+        AND column_name = 'MattermostAppID'
+    ) > 0,
+	'SELECT 1',
+    'ALTER TABLE OAuthApps ADD COLUMN MattermostAppID varchar(32);'
+));
+
+PREPARE alterIfExists FROM @preparedStatement;
+EXECUTE alterIfExists;
+DEALLOCATE PREPARE alterIfExists;

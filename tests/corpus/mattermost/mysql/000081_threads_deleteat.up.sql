@@ -1,0 +1,1 @@
+-- Replaced by 000083_threads_threaddeleteat.up.sql

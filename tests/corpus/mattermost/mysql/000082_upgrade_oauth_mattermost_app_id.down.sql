@@ -1,0 +1,14 @@
+SET @preparedStatement = (SELECT IF(
+    (
+        SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
+        WHERE table_name = 'OAuthApps'
+        AND table_schema = DATABASE()
+        AND column_name = 'MattermostAppID'
+    ) > 0,
+    'ALTER TABLE OAuthApps MODIFY MattermostAppID varchar(32);',
+    'SELECT 1'
+));
+
+PREPARE alterIfExists FROM @preparedStatement;
+EXECUTE alterIfExists;
+DEALLOCATE PREPARE alterIfExists;

@@ -1,0 +1,2 @@
+-- This table is unused, and will be dropped in a future ESR.
+DROP TABLE IF EXISTS RecentSearches;

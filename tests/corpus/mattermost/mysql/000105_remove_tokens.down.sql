@@ -1,0 +1,1 @@
+-- Skipping it because the forward migrations are destructive

@@ -1,0 +1,1 @@
+-- Migration only applied to postgres

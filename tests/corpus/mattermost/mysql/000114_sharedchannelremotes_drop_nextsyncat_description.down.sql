@@ -1,0 +1,1 @@
+-- It is intentionally to not have rollback for sharedchannelremotes_drop_nextsyncat_description

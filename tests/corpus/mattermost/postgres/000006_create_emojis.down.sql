@@ -1,0 +1,3 @@
+CREATE INDEX IF NOT EXISTS idx_emoji_name ON emoji (name);
+
+DROP TABLE IF EXISTS emoji;

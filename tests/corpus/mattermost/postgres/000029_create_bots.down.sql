@@ -1,0 +1,3 @@
+ALTER TABLE bots DROP COLUMN IF EXISTS lasticonupdate;
+
+DROP TABLE IF EXISTS bots;

@@ -1,0 +1,3 @@
+CREATE INDEX IF NOT EXISTS idx_user_access_tokens_token ON useraccesstokens (token);
+
+DROP TABLE IF EXISTS useraccesstokens;

@@ -1,0 +1,3 @@
+DROP INDEX IF EXISTS idx_jobs_type;
+
+DROP TABLE IF EXISTS jobs;

@@ -1,0 +1,1 @@
+ALTER TABLE commandwebhooks ADD COLUMN IF NOT EXISTS parentid varchar(26);

@@ -1,0 +1,1 @@
+ALTER TABLE linkmetadata ALTER COLUMN data TYPE jsonb USING data::jsonb;

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS idx_groupchannels_schemeadmin;

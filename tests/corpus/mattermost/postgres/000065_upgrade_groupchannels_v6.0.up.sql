@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS idx_groupchannels_schemeadmin ON groupchannels(schemeadmin);

@@ -1,0 +1,1 @@
+ALTER TABLE OAuthApps DROP COLUMN IF EXISTS MattermostAppID;

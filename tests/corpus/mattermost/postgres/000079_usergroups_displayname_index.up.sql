@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS idx_usergroups_displayname ON usergroups(displayname);

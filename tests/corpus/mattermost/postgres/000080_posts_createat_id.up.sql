@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS idx_posts_create_at_id on posts(createat, id);

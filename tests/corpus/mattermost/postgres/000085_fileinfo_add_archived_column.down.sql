@@ -1,0 +1,1 @@
+ALTER TABLE fileinfo DROP COLUMN IF EXISTS archived;

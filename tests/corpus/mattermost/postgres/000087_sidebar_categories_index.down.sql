@@ -1,0 +1,1 @@
+DROP INDEX IF exists idx_sidebarcategories_userid_teamid;

@@ -1,0 +1,1 @@
+ALTER TABLE reactions DROP COLUMN IF EXISTS channelid;

@@ -1,0 +1,3 @@
+DROP INDEX IF EXISTS idx_postreminders_targettime;
+
+DROP TABLE IF EXISTS postreminders;

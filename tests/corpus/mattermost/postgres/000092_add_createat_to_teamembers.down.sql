@@ -1,0 +1,1 @@
+ALTER TABLE teammembers DROP COLUMN IF EXISTS createat;

@@ -1,0 +1,1 @@
+-- Replaced by 000096_threads_threadteamid.down.sql

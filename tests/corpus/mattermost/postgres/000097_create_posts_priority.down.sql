@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS postspriority;
+
+ALTER TABLE channelmembers DROP COLUMN IF EXISTS urgentmentioncount;

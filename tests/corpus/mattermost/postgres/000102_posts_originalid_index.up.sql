@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS idx_posts_original_id ON Posts(originalid);

@@ -1,0 +1,2 @@
+ALTER TABLE sharedchannelremotes DROP COLUMN IF EXISTS nextsyncat;
+ALTER TABLE sharedchannelremotes DROP COLUMN IF EXISTS description;

@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS outgoingoauthconnections;
+
+DROP TYPE IF EXISTS outgoingoauthconnections_granttype;

@@ -1,0 +1,2 @@
+ALTER TABLE RemoteClusters DROP COLUMN IF EXISTS Options;
+

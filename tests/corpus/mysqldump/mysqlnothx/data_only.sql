@@ -1,0 +1,2 @@
+
+INSERT INTO `quoted_identifiers` VALUES (1, 'foo');

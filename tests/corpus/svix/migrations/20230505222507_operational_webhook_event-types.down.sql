@@ -1,0 +1,1 @@
+DELETE FROM eventtype where id in ('evtype_2POKhK6pz91yFxPrGh92s2g38js', 'evtype_2POKhK6hm0oHxMc3eXrtoeUmWGH', 'evtype_2POKhK6QKJWGeDVSWXY2vJgDSQB', 'evtype_2POKhK6vcRRnl2tyeEOfcQ15C4x', 'evtype_2POKhK70XG6GQHcqTkeGvID3EvB', 'evtype_2POKhK6MvCdGn7rQmnj8yDYBuGJ', 'evtype_2POKhK7H4djUarm92hUYHt2HDI9'); 
