@@ -548,7 +548,7 @@ START_TEST(test_help_and_version_go_to_stdout)
     RUN(&r, "--help");
     ck_assert_int_eq(r.status, 0);
     ck_assert_msg(h_has(r.out, "Usage: schemagate [OPTION]... COMMAND") &&
-                      h_has(r.out, "75 lock/wait timeout"), "%s", r.out);
+                      h_has(r.out, "  75     temporary: the lock"), "%s", r.out);
     ck_assert_str_eq(r.err, "");
     h_result_free(&r);
     RUN(&r, "--version");
