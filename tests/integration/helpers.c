@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "apply.h"
+#include "record.h"
 #include "config.h"
 #include "integration.h"
 #include "lock.h"
@@ -171,7 +172,7 @@ const struct sg_ledger_row *it_row(struct sg_conn *c, const char *table, const c
 {
     struct sg_error e = {0};
 
-    ck_assert_msg(c->driver->ledger_read(c, table, 0, l, &e) == 0, "ledger_read: %s", e.msg);
+    ck_assert_msg(sg_ledger_read(c, table, 0, l, &e) == 0, "ledger_read: %s", e.msg);
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->v[i].version, version) == 0)
             return &l->v[i];

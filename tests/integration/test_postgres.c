@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "integration.h"
+#include "record.h"
 
 #ifdef SG_HAVE_POSTGRES
 
@@ -132,7 +133,7 @@ static struct sg_conn *ledger_conn(const char **table)
     struct sg_error e = {0};
 
     *table = it_name("sg_ledger");
-    ck_assert_msg(c->driver->ledger_create(c, *table, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(c, *table, &e) == 0, ERRFMT(e));
     return c;
 }
 
@@ -217,7 +218,7 @@ START_TEST(test_role_timeouts_do_not_break_waiting_or_migrating)
     ck_assert_int_eq(it_try_lock_within(w, &l, 2000), 1);
     /* Before prepare(), from the start-up packet alone: no role timeout. A
      * migration longer than the role's statement_timeout runs. */
-    ck_assert_msg(w->driver->ledger_create(w, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(w, t, &e) == 0, ERRFMT(e));
     snprintf(text, sizeof text, "%s",
              "-- migrate:up\nDO $$BEGIN IF current_setting('lock_timeout') <> '0' OR "
              "current_setting('statement_timeout') <> '0' OR "
@@ -315,7 +316,7 @@ START_TEST(test_scope_is_database_schema_and_table)
     it_lock_for(b, "ledger", &lb);
     ck_assert_int_eq(a->driver->try_lock(a, &la, &e), 1);
     ck_assert_int_eq(b->driver->try_lock(b, &lb, &e), 1);
-    ck_assert_msg(b->driver->ledger_create(b, "ledger", &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(b, "ledger", &e) == 0, ERRFMT(e));
     snprintf(want, sizeof want, "SELECT to_regclass('%s.ledger') IS NOT NULL", schema);
     ck_assert(adm_is(op, "t", want));
     sg_drv_close(a);
@@ -357,7 +358,7 @@ START_TEST(test_session_settings_follow_the_urls_options_and_pgoptions)
     a = it_connect(url_with(options_param(opts)), NULL, NULL);
     ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
     ck_assert_str_eq(scope, want);
-    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
     apply_ok(a, "ledger", "1", no_statement_timeout);
     sg_drv_close(a);
     /* So are PGOPTIONS, which libpq reads when the URL has none. */
@@ -386,7 +387,7 @@ START_TEST(test_the_ledger_is_current_schemas_even_when_a_later_schema_has_one)
     /* A ledger with one row in the later schema only. */
     snprintf(opts, sizeof opts, "-c search_path=%s", later);
     a = it_connect(url_with(options_param(opts)), NULL, NULL);
-    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
     apply_ok(a, "ledger", "1", "-- migrate:up\nSELECT 1;\n");
     sg_drv_close(a);
     /* search_path = first, later: the ledger is first's, which is missing. */
@@ -398,7 +399,7 @@ START_TEST(test_the_ledger_is_current_schemas_even_when_a_later_schema_has_one)
     ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
     snprintf(want, sizeof want, "\"postgres\".\"%s\".\"ledger\"", first);
     ck_assert_str_eq(scope, want);
-    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
     sg_drv_close(a);
     /* Once first has one, a new session reads first's (empty), not later's. */
     a = it_connect(path, NULL, NULL);
@@ -431,7 +432,7 @@ START_TEST(test_a_missing_ledger_reads_as_absent_on_every_new_session)
         it_lock_for(a, t, &lk);
         ck_assert_int_eq(a->driver->lock_held(a, &lk, &e), 0);
         if (i == 1)
-            ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+            ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
         sg_drv_close(a);
     }
     /* The probe finds it and reads it; then plain reads again. */
@@ -791,7 +792,7 @@ START_TEST(test_statement_timeout_bounds_each_statement_not_the_migration)
     struct sg_migration *ok, *slow, *slow_notx;
     struct sg_error e = {0};
 
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ok = it_migration("1", "three_short",
                       "-- migrate:up\nSELECT pg_sleep(0.25);\nSELECT pg_sleep(0.25);\n"
                       "SELECT pg_sleep(0.25);\n");
