@@ -99,7 +99,8 @@ struct sg_driver {
 
     /* Runs sql[0..len): one statement or a script of several, parsed by the
      * server (or, for SQLite, by the library), stopping at the first error.
-     * Results are discarded. *done (if given) gets the number of statements
+     * sql[len] must be readable (callers pass slices of NUL-terminated
+     * buffers). Results are discarded. *done (if given) gets the number of statements
      * that completed. On failure err->msg is the server's message alone (no
      * file, no position), with err->sqlstate, err->pos/err->line where the
      * server says, and the codes of the contract above. */
