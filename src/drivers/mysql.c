@@ -746,13 +746,15 @@ fail:
  * that is busy). Best effort: on failure the caller abandons the socket. */
 static void my_kill_query(struct my_conn *c)
 {
-    MYSQL *k = mysql_init(NULL);
+    MYSQL *k;
     MYSQL_RES *r = NULL;
     MYSQL_ROW row;
     char q[96], here[160];
     unsigned int t = MY_KILL_TIMEOUT_S;
 
-    if (!k)
+    /* Before my_prepare() the server is unknown and nothing long runs: the
+     * caller abandons the socket instead. */
+    if (!c->server[0] || !(k = mysql_init(NULL)))
         return;
     if (my_set_options(k, &c->p, MY_KILL_TIMEOUT_S, 0) != 0 ||
         mysql_options(k, MYSQL_OPT_READ_TIMEOUT, &t) ||

@@ -84,12 +84,21 @@ struct sg_conn *it_connect_opts(const char *url, const struct sg_connect_opts *o
 
 struct sg_conn *it_connect(const char *url, const char *app, struct sg_error *err)
 {
+    struct sg_error e = {0};
+    struct sg_conn *c;
     char name[64];
     struct sg_connect_opts o = {0};
 
     snprintf(name, sizeof name, "schemagate-it %d", (int)getpid());
     o.application_name = app ? app : name;
-    return it_connect_opts(url, &o, err);
+    c = it_connect_opts(url, &o, err);
+    /* As the engine readies a session once it holds the lock. */
+    if (c && sg_drv_prepare(c, err ? err : &e) < 0) {
+        ck_assert_msg(err != NULL, "session set-up failed: %s (code %d)", e.msg, e.code);
+        sg_drv_close(c);
+        return NULL;
+    }
+    return c;
 }
 
 const char *it_name(const char *prefix)

@@ -131,8 +131,11 @@ static struct sg_conn *conn(void)
 static struct sg_conn *stoppable_conn(void)
 {
     struct sg_connect_opts o = {.application_name = "schemagate-it", .stop = sg_signal_pending};
+    struct sg_error e = {0};
+    struct sg_conn *c = it_connect_opts(base_url(), &o, NULL);
 
-    return it_connect_opts(base_url(), &o, NULL);
+    ck_assert_msg(sg_drv_prepare(c, &e) == 0, "%s", e.msg);
+    return c;
 }
 
 static int has(const char *hay, const char *needle)
@@ -1251,10 +1254,14 @@ START_TEST(test_galera_is_refused_and_a_plain_server_accepted)
     /* wsrep_on=ON without a provider is enough for the server to report it. */
     if (own_server_start(&s, NULL, "--wsrep-on=ON --wsrep-provider=none --binlog-format=ROW") < 0)
         return;
-    c = it_connect(s.url, NULL, &e);
-    ck_assert_ptr_null(c);
+    /* Refused when the session is readied to apply (the query that asks
+     * is the one that also reads the session's defaults). */
+    c = it_connect_opts(s.url, &(struct sg_connect_opts){.application_name = "it"}, &e);
+    ck_assert_msg(c != NULL, ERRFMT(e));
+    ck_assert_int_lt(sg_drv_prepare(c, &e), 0);
     ck_assert_msg(e.code == SG_EX_CONFIG && has(e.msg, "Galera") && has(e.msg, "wsrep_on=ON"),
                   ERRFMT(e));
+    sg_drv_close(c);
     own_server_stop(&s);
 }
 END_TEST

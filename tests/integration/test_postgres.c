@@ -355,7 +355,7 @@ START_TEST(test_session_settings_follow_the_urls_options_and_pgoptions)
     snprintf(want, sizeof want, "\"postgres\".\"%s\".\"ledger\"", schema);
     /* The URL's own options are kept; ours come after them and win. */
     snprintf(opts, sizeof opts, "-c statement_timeout=7s -c search_path=%s", schema);
-    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    a = it_connect_opts(url_with(options_param(opts)), &(struct sg_connect_opts){0}, NULL);
     ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
     ck_assert_str_eq(scope, want);
     ck_assert_msg(sg_ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
@@ -386,7 +386,7 @@ START_TEST(test_the_ledger_is_current_schemas_even_when_a_later_schema_has_one)
     free(adm(op, "CREATE SCHEMA %s; CREATE SCHEMA %s", first, later));
     /* A ledger with one row in the later schema only. */
     snprintf(opts, sizeof opts, "-c search_path=%s", later);
-    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    a = it_connect_opts(url_with(options_param(opts)), &(struct sg_connect_opts){0}, NULL);
     ck_assert_msg(sg_ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
     apply_ok(a, "ledger", "1", "-- migrate:up\nSELECT 1;\n");
     sg_drv_close(a);
@@ -458,13 +458,13 @@ START_TEST(test_no_schema_of_the_search_path_is_a_configuration_error)
 
     snprintf(opts, sizeof opts, "-c search_path=%s", it_name("sg_nosuch"));
     /* Refused by whatever needs the schema first: the ledger read... */
-    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    a = it_connect_opts(url_with(options_param(opts)), &(struct sg_connect_opts){0}, NULL);
     ck_assert_int_eq(a->driver->ledger_read(a, "ledger", 0, &l, &e), -1);
     ck_assert_msg(e.code == SG_EX_CONFIG && strstr(e.msg, "no schema of the search_path"),
                   ERRFMT(e));
     sg_drv_close(a);
     /* ... or the lock's scope. */
-    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    a = it_connect_opts(url_with(options_param(opts)), &(struct sg_connect_opts){0}, NULL);
     ck_assert_int_eq(a->driver->scope(a, "ledger", scope, sizeof scope, &e), -1);
     ck_assert_msg(e.code == SG_EX_CONFIG && strstr(e.msg, "no schema of the search_path"),
                   ERRFMT(e));
@@ -1165,7 +1165,7 @@ START_TEST(test_a_hot_standby_is_refused)
     snprintf(url, sizeof url, "postgres://postgres@127.0.0.1:%d/postgres", port);
     /* Reading it is harmless (a no-op start may); the refusal comes once
      * the lock is held, before anything is written. */
-    struct sg_conn *c = it_connect(url, NULL, &e);
+    struct sg_conn *c = it_connect_opts(url, &(struct sg_connect_opts){0}, &e);
     struct sg_ledger led = {0};
     struct sg_lock l;
     int read = -1, locked = -1, prepared = 0;
