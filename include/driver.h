@@ -85,7 +85,8 @@ struct sg_driver {
     /* Ends the session (releasing every lock it holds). NULL is a no-op. */
     void (*close)(struct sg_conn *c);
     /* Is this connect failure worth retrying (server starting, refused,
-     * too many connections)? Auth failures and unknown databases are not. */
+     * too many connections)? Auth failures and unknown databases are not.
+     * Optional: NULL never retries (a file that cannot be opened now). */
     int (*transient)(const struct sg_error *err);
     /* Called once the lock is held, before anything is written: session
      * settings for migrating and refusals of environments that break the
@@ -156,7 +157,10 @@ struct sg_driver {
      * 78 when a pooler moved the session) unless this session still holds
      * the lock it took: the fence a migration's transaction runs last before
      * COMMIT, and a tracked one after each ledger write. Appends nothing
-     * when no lock is held or the backend cannot check it in SQL. */
+     * when no lock is held. Optional: a lock nothing in the database can
+     * take away (SQLite's), or a dialect with no way to fail a statement on
+     * a condition outside stored programs (MySQL: the engine checks
+     * lock_held after the run instead). */
     void (*fence_sql)(struct sg_conn *c, struct sg_buf *out);
 
     /* -- ledger: the dialect's words; record.c writes the SQL with them -- */

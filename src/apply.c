@@ -239,7 +239,8 @@ static int record(const struct run *r, enum sg_ledger_op op, int dirty, long lon
     row_of(r, &row, dirty, done);
     if (render(r, op, &row, &b, err) < 0)
         goto out;
-    r->c->driver->fence_sql(r->c, &b);
+    if (r->c->driver->fence_sql)
+        r->c->driver->fence_sql(r->c, &b);
     if (b.oom) {
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto out;
@@ -420,7 +421,8 @@ static int run_txn(struct run *r, struct sg_error *err)
         row.execution_ms = -1; /* the server's own measure */
         if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &all, err) < 0)
             goto out;
-        c->driver->fence_sql(c, &all);
+        if (c->driver->fence_sql)
+            c->driver->fence_sql(c, &all);
         sg_buf_str(&all, "COMMIT");
     }
     if (pre.oom || all.oom) {
@@ -456,7 +458,8 @@ static int run_txn(struct run *r, struct sg_error *err)
         row_of(r, &row, 0, 0);
         if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &suf, err) < 0)
             goto out_rollback;
-        c->driver->fence_sql(c, &suf);
+        if (c->driver->fence_sql)
+            c->driver->fence_sql(c, &suf);
         sg_buf_str(&suf, "COMMIT");
         if (suf.oom) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");

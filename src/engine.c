@@ -58,7 +58,7 @@ struct sg_conn *sg_session_open(struct sg_engine *e, struct sg_error *err)
         if (sg_signal_pending())
             return NULL;
         long long waited = sg_now_ms() - start;
-        if (!d || !d->transient(err) || waited >= e->wait_for_db_ms)
+        if (!d || !d->transient || !d->transient(err) || waited >= e->wait_for_db_ms)
             return NULL;
         long long delay = sg_backoff_ms(attempt++, 100, 2000);
         if (delay > e->wait_for_db_ms - waited)

@@ -894,16 +894,6 @@ static void my_reset_sql(struct sg_conn *sc, struct sg_buf *out)
         sg_buf_add(out, r->p, r->n);
 }
 
-static void my_fence_sql(struct sg_conn *sc, struct sg_buf *out)
-{
-    /* MySQL has no portable way to make a statement fail on a condition
-     * outside stored programs (SIGNAL needs one; tricks with errors depend
-     * on sql_mode and give codes a migration could give too). The engine
-     * checks lock_held after the run instead. */
-    (void)sc;
-    (void)out;
-}
-
 /* Errors the server raises while parsing, resolving names, checking
  * privileges or definitions, or waiting for a lock -- before the statement
  * changed anything (DDL is atomic in InnoDB; a lock-wait timeout rolls back
@@ -1229,7 +1219,6 @@ const struct sg_driver sg_driver_mysql = {
     .unlock = my_unlock,
     .lock_held = my_lock_held,
     .lock_holder = my_lock_holder,
-    .fence_sql = my_fence_sql,
     .ledger_columns = "(version VARCHAR(20) NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, "
                       "checksum CHAR(64) NOT NULL, applied_at DATETIME NOT NULL DEFAULT "
                       "CURRENT_TIMESTAMP, execution_ms BIGINT NOT NULL, applied_by VARCHAR(255) "

@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include <libpq-fe.h>
 
+#include "clock.h"
 #include "exitcodes.h"
 #include "log.h"
 
@@ -68,7 +68,7 @@ struct pg_conn {
     int locked; /* we hold lock_key on this session */
     long long lock_key;
     int char_pos; /* error positions count UTF-8 characters, not bytes */
-    long long failed_at; /* pg_now_ms() when the last failed exec was sent */
+    long long failed_at; /* sg_now_ms() when the last failed exec was sent */
     char *database; /* current_database() and current_schema(): NULL until */
     char *schema; /* a statement has brought them back (pg_probe()) */
 };
@@ -85,14 +85,6 @@ static int pg_gone(const struct pg_conn *p, const char *state)
     return PQstatus(p->db) != CONNECTION_OK || strncmp(state, "08", 2) == 0 ||
            strcmp(state, "57P01") == 0 || strcmp(state, "57P02") == 0 ||
            strcmp(state, "57P03") == 0;
-}
-
-static long long pg_now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static const char *pg_field(const PGresult *res, int code)
@@ -665,7 +657,7 @@ static int pg_exec(struct sg_conn *c, const char *sql, size_t len, size_t *done,
         free(text);
         return rc;
     }
-    t0 = pg_now_ms();
+    t0 = sg_now_ms();
     pg_collect(p, c->stop(), &n, &bad);
     if (done)
         *done = n;
@@ -759,7 +751,7 @@ static void pg_blocker(struct sg_conn *c, const char *table, char *buf, size_t s
     PGresult *res;
 
     buf[0] = '\0';
-    snprintf(ago, sizeof ago, "%lld", pg_now_ms() - p->failed_at);
+    snprintf(ago, sizeof ago, "%lld", sg_now_ms() - p->failed_at);
     for (int pass = p->failed_at ? 0 : 1; *table && !*buf && pass < 2; pass++) {
         vals[1] = pass ? NULL : ago;
         res = PQexecParams(p->db, holders, 2, NULL, vals, NULL, NULL, 0);

@@ -293,21 +293,6 @@ static int sq_failed_cleanly(struct sg_conn *c, const char *stmt, size_t len,
     return 1;
 }
 
-static void sq_fence_sql(struct sg_conn *c, struct sg_buf *out)
-{
-    /* The lock is a byte of a local file, held by this process: nothing
-     * inside the database can take it away. */
-    (void)c;
-    (void)out;
-}
-
-static int sq_transient(const struct sg_error *err)
-{
-    /* A file that cannot be opened now will not open by waiting. */
-    (void)err;
-    return 0;
-}
-
 static int sq_scope(struct sg_conn *c, const char *table, char *buf, size_t size,
                     struct sg_error *err)
 {
@@ -492,7 +477,6 @@ const struct sg_driver sg_driver_sqlite = {
     .begin_sql = "BEGIN IMMEDIATE",
     .connect = sq_connect,
     .close = sq_close,
-    .transient = sq_transient,
     .interrupt = sq_interrupt,
     .exec = sq_run,
     .in_transaction = sq_in_transaction,
@@ -503,7 +487,6 @@ const struct sg_driver sg_driver_sqlite = {
     .unlock = sq_unlock,
     .lock_held = sq_lock_held,
     .lock_holder = sq_lock_holder,
-    .fence_sql = sq_fence_sql,
     .ledger_columns = "(version TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, checksum TEXT "
                       "NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', "
                       "'now')), execution_ms INTEGER NOT NULL DEFAULT 0, applied_by TEXT NOT NULL "
