@@ -54,8 +54,4 @@ int sg_apply(struct sg_conn *c, const struct sg_apply_opts *o, const struct sg_m
 int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d, unsigned split_flags,
                    struct sg_error *err);
 
-/* Runs one ledger write on its own (repair, baseline, adopt). */
-int sg_ledger_write(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                    const struct sg_ledger_row *row, struct sg_error *err);
-
 #endif

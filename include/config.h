@@ -33,6 +33,10 @@ struct sg_url {
  * password: the message names the setting and the problem only. */
 int sg_url_parse(const char *s, struct sg_url *out, struct sg_error *err);
 void sg_url_free(struct sg_url *u);
+/* Refuses a query parameter not in `known` (NULL-terminated), suggesting
+ * the one meant (ssl_mode for ssl-mode), or one given twice: code 78. */
+int sg_url_check_params(const struct sg_url *u, const char *const *known, struct sg_error *err);
+
 /* Returns the value of query parameter `key`, or NULL. */
 const char *sg_url_param(const struct sg_url *u, const char *key);
 

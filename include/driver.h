@@ -29,6 +29,16 @@
 #include "lock.h"
 #include "sqlsplit.h"
 
+/* Rows of a SELECT, each cell as text (NULL for SQL NULL). */
+struct sg_rows {
+    size_t n, ncols;
+    char **cell; /* n * ncols, row-major; owned */
+};
+/* Appends a row of ncols cells (copied). 0, or -1 when out of memory. */
+int sg_rows_push(struct sg_rows *r, const char *const *cells, size_t ncols);
+const char *sg_rows_get(const struct sg_rows *r, size_t row, size_t col);
+void sg_rows_free(struct sg_rows *r);
+
 struct sg_conn { /* first member of every driver's connection */
     const struct sg_driver *driver;
     int (*stop)(void); /* nonzero: give up what you are waiting for (never NULL) */
@@ -67,14 +77,16 @@ struct sg_driver {
 
     /* -- session -- */
 
-    /* Opens one session. Unreachable/refused/auth errors: code 69 with
+    /* Opens one session (o is never NULL and o->stop is set: the registry
+     * sees to it). Unreachable/refused/auth errors: code 69 with
      * err->sqlstate where known; bad parameters: code 78. */
     struct sg_conn *(*connect)(const struct sg_url *url, const struct sg_connect_opts *o,
                                struct sg_error *err);
     /* Ends the session (releasing every lock it holds). NULL is a no-op. */
     void (*close)(struct sg_conn *c);
     /* Is this connect failure worth retrying (server starting, refused,
-     * too many connections)? Auth failures and unknown databases are not. */
+     * too many connections)? Auth failures and unknown databases are not.
+     * Optional: NULL never retries (a file that cannot be opened now). */
     int (*transient)(const struct sg_error *err);
     /* Called once the lock is held, before anything is written: session
      * settings for migrating and refusals of environments that break the
@@ -145,28 +157,38 @@ struct sg_driver {
      * 78 when a pooler moved the session) unless this session still holds
      * the lock it took: the fence a migration's transaction runs last before
      * COMMIT, and a tracked one after each ledger write. Appends nothing
-     * when no lock is held or the backend cannot check it in SQL. */
+     * when no lock is held. Optional: a lock nothing in the database can
+     * take away (SQLite's), or a dialect with no way to fail a statement on
+     * a condition outside stored programs (MySQL: the engine checks
+     * lock_held after the run instead). */
     void (*fence_sql)(struct sg_conn *c, struct sg_buf *out);
 
-    /* -- ledger -- */
+    /* -- ledger: the dialect's words; record.c writes the SQL with them -- */
 
-    /* Creates the ledger table if missing. Called only under the lock. */
-    int (*ledger_create)(struct sg_conn *c, const char *table, struct sg_error *err);
-    /* Reads the ledger; a missing table gives exists = 0, not an error. */
+    /* The ledger's columns in the dialect's types, as they follow the table
+     * name in CREATE TABLE IF NOT EXISTS. */
+    const char *ledger_columns;
+    /* Appends the table's name quoted and qualified (schema, database), so
+     * a file's search_path or USE cannot move the ledger. */
+    int (*table_sql)(struct sg_conn *c, const char *table, struct sg_buf *out,
+                     struct sg_error *err);
+    /* Appends s as a string literal no setting of the session can misread. */
+    void (*quote)(struct sg_conn *c, const char *s, struct sg_buf *out);
+    const char *now_sql; /* the time for applied_at, in UTC */
+    const char *applied_at_sql; /* reads applied_at as "YYYY-MM-DDTHH:MM:SSZ" */
+    /* The age of the current transaction in ms, measured by the server, or
+     * NULL: with it a transactional migration and its ledger row are one
+     * exec (one round trip). */
+    const char *txn_age_sql;
+    /* Runs one SELECT of ours and returns every row, each cell as text (NULL
+     * for SQL NULL). A table that does not exist is code 66, so a reader can
+     * tell an empty history from a failure. */
+    int (*select)(struct sg_conn *c, const char *sql, struct sg_rows *out, struct sg_error *err);
+    /* Reads the ledger itself, where the backend does it better than
+     * record.c's SELECT (one round trip that also anchors the session).
+     * Optional; a missing table gives exists = 0, not an error. */
     int (*ledger_read)(struct sg_conn *c, const char *table, unsigned flags,
                        struct sg_ledger *out, struct sg_error *err);
-    /* Renders one write to the ledger (values quoted for the dialect, the
-     * table qualified) into out as one statement without a trailing `;`,
-     * for the core to run alone or inside a migration's transaction. -1 with
-     * err set when a value cannot be rendered. */
-    int (*ledger_sql)(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                      const struct sg_ledger_row *row, struct sg_buf *out, struct sg_error *err);
-    /* Reads another tool's history table (`adopt`): column `version` and,
-     * with with_dirty, column `dirty` of `table` (a validated identifier)
-     * into out (name/checksum empty). A missing table gives exists = 0.
-     * Optional (NULL: adopt is not supported by this driver). */
-    int (*read_versions)(struct sg_conn *c, const char *table, int with_dirty,
-                         struct sg_ledger *out, struct sg_error *err);
 };
 
 /* The backends; each is defined only when linked in (make DRIVERS=...). */
@@ -240,24 +262,6 @@ static inline int sg_drv_scope(struct sg_conn *c, const char *table, char *buf, 
 static inline int sg_drv_prepare(struct sg_conn *c, struct sg_error *err)
 {
     return c->driver->prepare ? c->driver->prepare(c, err) : 0;
-}
-
-static inline int sg_drv_ledger_create(struct sg_conn *c, const char *table, struct sg_error *err)
-{
-    return c->driver->ledger_create(c, table, err);
-}
-
-static inline int sg_drv_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
-                                     struct sg_ledger *out, struct sg_error *err)
-{
-    return c->driver->ledger_read(c, table, flags, out, err);
-}
-
-static inline int sg_drv_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                                    const struct sg_ledger_row *row, struct sg_buf *out,
-                                    struct sg_error *err)
-{
-    return c->driver->ledger_sql(c, table, op, row, out, err);
 }
 
 #endif

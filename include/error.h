@@ -34,4 +34,13 @@ int sg_error_append(struct sg_error *err, const char *fmt, ...)
 
 void sg_error_clear(struct sg_error *err);
 
+/* Copies s into buf as one line: a client library's multi-line message
+ * (continuation lines folded in with "; ", its indented hints dropped),
+ * tabs as blanks. */
+void sg_oneline(char *buf, size_t size, const char *s);
+
+/* Replaces every occurrence of secret in buf by "***" (in place); a secret
+ * too short to find safely withholds the whole message instead. */
+void sg_scrub(char *buf, const char *secret);
+
 #endif

@@ -36,11 +36,11 @@ int sg_ledger_push(struct sg_ledger *l, const char *version, const char *name, c
 void sg_ledger_sort(struct sg_ledger *l);
 
 /* The writes to the ledger, rendered by each driver in its dialect
- * (driver.h, ledger_sql). Values come from a struct sg_ledger_row. */
+ * (record.h). Values come from a struct sg_ledger_row. */
 enum sg_ledger_op {
     SG_LEDGER_INSERT, /* a new row: version, name, checksum, execution_ms, applied_by,
                          dirty (applied_at = now); execution_ms < 0 means the server's
-                         measure of its transaction's age (SG_CAP_TXN_CLOCK) */
+                         measure of its transaction's age (driver txn_age_sql) */
     SG_LEDGER_DELETE, /* forget version */
     SG_LEDGER_DIRTY, /* dirty = true, dirty_done = 0 (a tracked down starting) */
     SG_LEDGER_PROGRESS, /* dirty_done = row->dirty_done */

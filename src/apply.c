@@ -15,6 +15,7 @@
 #include "exitcodes.h"
 #include "handoff.h"
 #include "log.h"
+#include "record.h"
 #include "sqlsplit.h"
 
 /* One migration, one direction, and what its split said. */
@@ -221,7 +222,7 @@ static void row_of(const struct run *r, struct sg_ledger_row *row, int dirty, lo
 static int render(const struct run *r, enum sg_ledger_op op, const struct sg_ledger_row *row,
                   struct sg_buf *b, struct sg_error *err)
 {
-    if (sg_drv_ledger_sql(r->c, r->o->table, op, row, b, err) < 0)
+    if (sg_ledger_sql(r->c, r->o->table, op, row, b, err) < 0)
         return -1;
     sg_buf_str(b, ";");
     return 0;
@@ -238,30 +239,13 @@ static int record(const struct run *r, enum sg_ledger_op op, int dirty, long lon
     row_of(r, &row, dirty, done);
     if (render(r, op, &row, &b, err) < 0)
         goto out;
-    r->c->driver->fence_sql(r->c, &b);
+    if (r->c->driver->fence_sql)
+        r->c->driver->fence_sql(r->c, &b);
     if (b.oom) {
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto out;
     }
     rc = sg_drv_exec(r->c, b.p, b.n, NULL, err);
-out:
-    sg_buf_free(&b);
-    return rc;
-}
-
-int sg_ledger_write(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                    const struct sg_ledger_row *row, struct sg_error *err)
-{
-    struct sg_buf b = {0};
-    int rc = -1;
-
-    if (sg_drv_ledger_sql(c, table, op, row, &b, err) < 0)
-        goto out;
-    if (b.oom) {
-        sg_error_set(err, SG_EX_OSERR, "out of memory");
-        goto out;
-    }
-    rc = sg_drv_exec(c, b.p, b.n, NULL, err);
 out:
     sg_buf_free(&b);
     return rc;
@@ -406,7 +390,7 @@ static void txn_failed(const struct run *r, struct sg_error *err, size_t done, s
 }
 
 /* BEGIN; timeouts; the section; the ledger row; the fence; COMMIT. Where
- * the server measures the transaction's age itself (SG_CAP_TXN_CLOCK) and
+ * the server measures the transaction's age itself (driver txn_age_sql) and
  * the section needs no client-side splitting, all of it is one exec; else
  * the section runs first and the ledger part follows with the time
  * measured here. Either way nothing is committed unless everything ran. */
@@ -417,7 +401,7 @@ static int run_txn(struct run *r, struct sg_error *err)
     struct sg_ledger_row row;
     size_t npre, done = 0;
     int rc = -1, whole = !(r->flags & SG_SPLIT_CLIENT);
-    int one = whole && (c->driver->caps & SG_CAP_TXN_CLOCK);
+    int one = whole && c->driver->txn_age_sql;
 
     sg_buf_str(&pre, c->driver->begin_sql);
     sg_buf_str(&pre, ";");
@@ -437,7 +421,8 @@ static int run_txn(struct run *r, struct sg_error *err)
         row.execution_ms = -1; /* the server's own measure */
         if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &all, err) < 0)
             goto out;
-        c->driver->fence_sql(c, &all);
+        if (c->driver->fence_sql)
+            c->driver->fence_sql(c, &all);
         sg_buf_str(&all, "COMMIT");
     }
     if (pre.oom || all.oom) {
@@ -473,7 +458,8 @@ static int run_txn(struct run *r, struct sg_error *err)
         row_of(r, &row, 0, 0);
         if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &suf, err) < 0)
             goto out_rollback;
-        c->driver->fence_sql(c, &suf);
+        if (c->driver->fence_sql)
+            c->driver->fence_sql(c, &suf);
         sg_buf_str(&suf, "COMMIT");
         if (suf.oom) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");

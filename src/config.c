@@ -646,3 +646,36 @@ int sg_ident_valid(const char *s)
             return 0;
     return n <= 63;
 }
+
+int sg_url_check_params(const struct sg_url *u, const char *const *known, struct sg_error *err)
+{
+    char list[256] = "";
+    size_t n = 0;
+
+    for (size_t j = 0; known[j] && n < sizeof list; j++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", j ? ", " : "", known[j]);
+    for (size_t i = 0; i < u->nparams; i++) {
+        const char *k = u->params[i].key;
+        size_t j;
+        for (j = 0; known[j] && strcmp(k, known[j]) != 0; j++)
+            ;
+        if (!known[j]) {
+            /* ssl_mode for ssl-mode, SSL-MODE for ssl-mode: say so. */
+            char alt[64];
+            snprintf(alt, sizeof alt, "%s", k);
+            for (char *a = alt; *a; a++)
+                *a = *a == '_' ? '-' : *a;
+            for (j = 0; known[j] && strcasecmp(alt, known[j]) != 0; j++)
+                ;
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "database URL: unknown parameter '%.64s'%s%s%s (%s URLs take %s)",
+                                k, known[j] ? "; did you mean '" : "", known[j] ? known[j] : "",
+                                known[j] ? "'" : "", u->scheme, *list ? list : "none");
+        }
+        for (size_t m = 0; m < i; m++)
+            if (strcmp(u->params[m].key, k) == 0)
+                return sg_error_set(err, SG_EX_CONFIG, "database URL: parameter '%s' given twice",
+                                    k);
+    }
+    return 0;
+}

@@ -63,10 +63,16 @@ void sg_driver_schemes(char *buf, size_t size)
         }
 }
 
+static int never(void)
+{
+    return 0;
+}
+
 struct sg_conn *sg_drv_connect(const struct sg_url *url, const struct sg_connect_opts *o,
                                struct sg_error *err)
 {
     const struct sg_driver *d = sg_driver_find(url->scheme);
+    struct sg_connect_opts opts = {0};
 
     if (!d) {
         char schemes[256];
@@ -75,5 +81,45 @@ struct sg_conn *sg_drv_connect(const struct sg_url *url, const struct sg_connect
                      url->scheme, schemes);
         return NULL;
     }
-    return d->connect(url, o, err);
+    /* Drivers get options with a stop callback always set. */
+    if (o)
+        opts = *o;
+    if (!opts.stop)
+        opts.stop = never;
+    return d->connect(url, &opts, err);
+}
+
+int sg_rows_push(struct sg_rows *r, const char *const *cells, size_t ncols)
+{
+    char **nc;
+
+    if (r->n && r->ncols != ncols)
+        return -1;
+    if (!(nc = realloc(r->cell, (r->n + 1) * ncols * sizeof *nc)))
+        return -1;
+    r->cell = nc;
+    r->ncols = ncols;
+    for (size_t j = 0; j < ncols; j++) {
+        nc[r->n * ncols + j] = cells[j] ? strdup(cells[j]) : NULL;
+        if (cells[j] && !nc[r->n * ncols + j]) {
+            while (j-- > 0)
+                free(nc[r->n * ncols + j]);
+            return -1;
+        }
+    }
+    r->n++;
+    return 0;
+}
+
+const char *sg_rows_get(const struct sg_rows *r, size_t row, size_t col)
+{
+    return row < r->n && col < r->ncols ? r->cell[row * r->ncols + col] : NULL;
+}
+
+void sg_rows_free(struct sg_rows *r)
+{
+    for (size_t i = 0; i < r->n * r->ncols; i++)
+        free(r->cell[i]);
+    free(r->cell);
+    memset(r, 0, sizeof *r);
 }

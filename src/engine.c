@@ -19,6 +19,7 @@
 #include "handoff.h"
 #include "lock.h"
 #include "log.h"
+#include "record.h"
 
 #define HOLDER_LOG_EVERY_MS 10000
 
@@ -57,7 +58,7 @@ struct sg_conn *sg_session_open(struct sg_engine *e, struct sg_error *err)
         if (sg_signal_pending())
             return NULL;
         long long waited = sg_now_ms() - start;
-        if (!d || !d->transient(err) || waited >= e->wait_for_db_ms)
+        if (!d || !d->transient || !d->transient(err) || waited >= e->wait_for_db_ms)
             return NULL;
         long long delay = sg_backoff_ms(attempt++, 100, 2000);
         if (delay > e->wait_for_db_ms - waited)
@@ -127,7 +128,7 @@ static void log_ahead(const struct sg_plan *p)
 int sg_session_read(struct sg_engine *e, struct sg_conn *c, struct sg_ledger *l,
                     struct sg_error *err)
 {
-    if (sg_drv_ledger_read(c, e->table, e->ledger_flags, l, err) < 0)
+    if (sg_ledger_read(c, e->table, e->ledger_flags, l, err) < 0)
         return -1;
     /* A process polling a database nobody has migrated yet checks cheaply
      * for the ledger from now on (no error per poll in the server's log). */
@@ -347,7 +348,7 @@ static int run_up(struct sg_engine *e, const char *to, struct sg_conn **cp, stru
         goto out;
     }
     /* The ledger is created under the lock, never before it (flyway#1014). */
-    if (sg_drv_ledger_create(c, e->table, err) < 0)
+    if (sg_ledger_create(c, e->table, err) < 0)
         goto out;
     if (read_plan(e, c, &l, &p, err) < 0 || verify(&p, err) < 0)
         goto out;
@@ -419,7 +420,7 @@ static int with_lock(struct sg_engine *e, locked_fn fn, const void *arg, struct 
 
     if (acquire(e, &c, NULL, NULL, 0, e->lock_timeout_ms, &lk, &l, &p, err) != ACQ_LOCKED)
         goto out;
-    if (sg_drv_ledger_create(c, e->table, err) < 0 || read_plan(e, c, &l, &p, err) < 0)
+    if (sg_ledger_create(c, e->table, err) < 0 || read_plan(e, c, &l, &p, err) < 0)
         goto out;
     rc = fn(e, c, &p, arg, err);
     if (rc == 0)
@@ -668,11 +669,8 @@ static int do_adopt(struct sg_engine *e, struct sg_conn *c, const struct sg_plan
                             "the ledger %s already records migrations: adopt only fills an empty "
                             "ledger",
                             e->table);
-    if (!c->driver->read_versions)
-        return sg_error_set(err, SG_EX_CONFIG, "adopt is not supported by the %s driver",
-                            c->driver->name);
-    if (c->driver->read_versions(c, "schema_migrations", from == SG_ADOPT_GOLANG_MIGRATE,
-                                 &foreign, err) < 0)
+    if (sg_history_read(c, "schema_migrations", from == SG_ADOPT_GOLANG_MIGRATE, &foreign, err) <
+        0)
         return -1;
     if (!foreign.exists) {
         rc = sg_error_set(err, SG_EX_DATA, "no schema_migrations table to adopt from %s", tool);

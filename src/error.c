@@ -66,3 +66,48 @@ void sg_error_clear(struct sg_error *err)
 {
     memset(err, 0, sizeof *err);
 }
+
+void sg_oneline(char *buf, size_t size, const char *s)
+{
+    size_t n = 0;
+
+    if (!s)
+        s = "";
+    while (*s == ' ' || *s == '\n')
+        s++;
+    for (; *s && n + 1 < size; s++) {
+        if (*s == '\n') {
+            /* libpq's multi-host errors continue on indented lines: keep
+             * them, folded; drop its "\tIs the server running" hints. */
+            while (s[1] == '\t' || s[1] == ' ')
+                s++;
+            if (!s[1] || n + 3 >= size)
+                break;
+            buf[n++] = ';';
+            buf[n++] = ' ';
+            continue;
+        }
+        buf[n++] = *s == '\t' ? ' ' : *s;
+    }
+    while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == ';'))
+        n--;
+    buf[n] = '\0';
+}
+
+void sg_scrub(char *buf, const char *secret)
+{
+    size_t sl;
+    char *p;
+
+    if (!secret || (sl = strlen(secret)) < 1)
+        return;
+    while ((p = strstr(buf, secret)) != NULL) {
+        if (sl < 3) {
+            /* Too short to scrub without making a mess: drop the message. */
+            strcpy(buf, "(message withheld: it may contain the password)");
+            return;
+        }
+        memcpy(p, "***", 3);
+        memmove(p + 3, p + sl, strlen(p + sl) + 1);
+    }
+}

@@ -42,10 +42,6 @@
 enum my_ssl { MY_SSL_DISABLED, MY_SSL_REQUIRED, MY_SSL_VERIFY_CA, MY_SSL_VERIFY_IDENTITY };
 static const char *const my_ssl_names[] = {"DISABLED", "REQUIRED", "VERIFY_CA", "VERIFY_IDENTITY"};
 
-/* The server's statement time limit: MariaDB's max_statement_time (seconds,
- * every statement), MySQL's max_execution_time (ms, read-only SELECTs). */
-enum my_stmt_var { MY_STMT_NONE, MY_STMT_MARIADB, MY_STMT_MYSQL };
-
 /* What a session is opened with; kept for the KILL QUERY connection. */
 struct my_params {
     char *host; /* NULL: the library default (localhost) */
@@ -65,8 +61,8 @@ struct my_conn {
     char dbname[192]; /* DATABASE() at connect: scope and the ledger's qualifier */
     int mariadb;
     long long lwt_orig, ilwt_orig; /* lock_wait_timeout, innodb_lock_wait_timeout at connect (s) */
-    enum my_stmt_var stmt_var;
-    long long stmt_orig_ms; /* the statement time limit at connect */
+    long long stmt_orig_ms; /* the statement time limit when prepared: MariaDB's
+                               max_statement_time, MySQL's max_execution_time */
     struct sg_buf reset; /* reset_sql: USE and the variables files set, as at connect */
 };
 
@@ -123,11 +119,6 @@ static void my_table(struct sg_buf *b, const struct my_conn *c, const char *tabl
 }
 
 /* ------------------------------------------------------- non-blocking -- */
-
-static int my_never(void)
-{
-    return 0;
-}
 
 static int my_abandon(MYSQL *db)
 {
@@ -351,40 +342,6 @@ static const char *const my_known_params[] = {"ssl-mode",         "ssl-ca", "ssl
                                               "ssl-key",          "socket", "connect-timeout",
                                               "application-name", NULL};
 
-/* Unknown (with a suggestion for ssl_mode-style spellings) or repeated keys. */
-static int my_params_keys(const struct sg_url *u, struct sg_error *err)
-{
-    for (size_t i = 0; i < u->nparams; i++) {
-        const char *k = u->params[i].key;
-        size_t j;
-        for (j = 0; my_known_params[j]; j++)
-            if (strcmp(k, my_known_params[j]) == 0)
-                break;
-        if (!my_known_params[j]) {
-            char alt[64];
-            snprintf(alt, sizeof alt, "%s", k);
-            for (char *a = alt; *a; a++)
-                if (*a == '_')
-                    *a = '-';
-            for (j = 0; my_known_params[j]; j++)
-                if (strcasecmp(alt, my_known_params[j]) == 0)
-                    break;
-            return sg_error_set(err, SG_EX_CONFIG,
-                                "database URL: unknown parameter '%.64s'%s%s%s (mysql URLs take "
-                                "ssl-mode, ssl-ca, ssl-cert, ssl-key, socket, connect-timeout, "
-                                "application-name)",
-                                k, my_known_params[j] ? "; did you mean '" : "",
-                                my_known_params[j] ? my_known_params[j] : "",
-                                my_known_params[j] ? "'" : "");
-        }
-        for (size_t m = 0; m < i; m++)
-            if (strcmp(u->params[m].key, k) == 0)
-                return sg_error_set(err, SG_EX_CONFIG, "database URL: parameter '%s' given twice",
-                                    k);
-    }
-    return 0;
-}
-
 static int my_params_ssl(const struct sg_url *u, struct my_params *p, struct sg_error *err)
 {
     const char *mode = sg_url_param(u, "ssl-mode");
@@ -424,7 +381,7 @@ static int my_params_parse(const struct sg_url *u, const struct sg_connect_opts 
                            struct my_params *p, struct sg_error *err)
 {
     memset(p, 0, sizeof *p);
-    if (my_params_keys(u, err) < 0)
+    if (sg_url_check_params(u, my_known_params, err) < 0)
         return -1;
     if (u->hosts && strchr(u->hosts, ','))
         return sg_error_set(err, SG_EX_CONFIG,
@@ -660,11 +617,14 @@ static void my_reset_prepare(struct my_conn *c, MYSQL_RES *vars)
         sg_buf_str(&c->reset, ";");
 }
 
-/* Everything the session needs to know, in one round trip: who it is (for
- * KILL QUERY), its database, the lock waits, statement limit and variables
- * to restore, and the topology. */
-static int my_session_info(struct my_conn *c, struct sg_error *err)
+/* Once the lock is held, before anything is written, in one round trip:
+ * the server's identity (to aim KILL QUERY at it), the lock waits,
+ * statement limit and variables to restore, and the topology, whose
+ * refusal (Galera, multi-primary) matters only to a session about to
+ * write. Kept off the connect path: a waiter's poll is one statement. */
+static int my_prepare(struct sg_conn *sc, struct sg_error *err)
 {
+    struct my_conn *c = MY(sc);
     MYSQL_RES *res[3] = {NULL, NULL, NULL};
     struct sg_buf b = {0};
     MYSQL_ROW row;
@@ -672,7 +632,7 @@ static int my_session_info(struct my_conn *c, struct sg_error *err)
     int rc = -1;
 
     sg_buf_str(&b, "SELECT CONNECTION_ID(), @@hostname, @@port, @@server_id, "
-                   "@@SESSION.lock_wait_timeout, @@SESSION.innodb_lock_wait_timeout, DATABASE();"
+                   "@@SESSION.lock_wait_timeout, @@SESSION.innodb_lock_wait_timeout;"
                    "SHOW GLOBAL VARIABLES WHERE Variable_name IN "
                    "('wsrep_on', 'group_replication_single_primary_mode');"
                    "SHOW SESSION VARIABLES WHERE Variable_name IN "
@@ -682,7 +642,7 @@ static int my_session_info(struct my_conn *c, struct sg_error *err)
     if (my_query(c, &b, res, 3, "unable to set up the session", err) < 0)
         goto out;
     row = res[0] ? mysql_fetch_row(res[0]) : NULL;
-    if (!row || !row[0] || mysql_num_fields(res[0]) < 7) {
+    if (!row || !row[0] || mysql_num_fields(res[0]) < 6) {
         sg_error_set(err, SG_EX_SOFTWARE, "unexpected answer while setting up the session");
         goto out;
     }
@@ -691,14 +651,12 @@ static int my_session_info(struct my_conn *c, struct sg_error *err)
              row[3] ? row[3] : "");
     c->lwt_orig = row[4] ? atoll(row[4]) : 31536000;
     c->ilwt_orig = row[5] ? atoll(row[5]) : 50;
-    snprintf(c->dbname, sizeof c->dbname, "%s", row[6] ? row[6] : "");
     if ((v = my_var(res[2], "max_statement_time"))) {
-        c->stmt_var = MY_STMT_MARIADB;
         c->stmt_orig_ms = (long long)(strtod(v, NULL) * 1000 + 0.5);
     } else if ((v = my_var(res[2], "max_execution_time"))) {
-        c->stmt_var = MY_STMT_MYSQL;
         c->stmt_orig_ms = atoll(v);
     }
+    sg_buf_reset(&c->reset);
     my_reset_prepare(c, res[2]);
     rc = my_check_topology(c, res[1], err);
 out:
@@ -733,7 +691,7 @@ static struct sg_conn *my_connect(const struct sg_url *u, const struct sg_connec
         return NULL;
     }
     c->base.driver = &sg_driver_mysql;
-    c->base.stop = o && o->stop ? o->stop : my_never;
+    c->base.stop = o->stop;
     if (c->base.stop()) {
         err->sys_errno = EINTR;
         sg_error_set(err, SG_EX_UNAVAILABLE, "stopped before connecting to %s", u->redacted);
@@ -772,8 +730,11 @@ static struct sg_conn *my_connect(const struct sg_url *u, const struct sg_connec
         goto fail;
     }
     c->mariadb = mariadb_connection(c->db) ? 1 : 0;
-    if (my_session_info(c, err) < 0)
-        goto fail;
+    /* No round trip here: a no-op start is this connection and one ledger
+     * read. The id came with the handshake, the database with the URL;
+     * what only a session about to migrate needs waits for my_prepare(). */
+    c->id = mysql_thread_id(c->db);
+    snprintf(c->dbname, sizeof c->dbname, "%s", c->p.db);
     return &c->base;
 fail:
     my_close(&c->base);
@@ -785,13 +746,15 @@ fail:
  * that is busy). Best effort: on failure the caller abandons the socket. */
 static void my_kill_query(struct my_conn *c)
 {
-    MYSQL *k = mysql_init(NULL);
+    MYSQL *k;
     MYSQL_RES *r = NULL;
     MYSQL_ROW row;
     char q[96], here[160];
     unsigned int t = MY_KILL_TIMEOUT_S;
 
-    if (!k)
+    /* Before my_prepare() the server is unknown and nothing long runs: the
+     * caller abandons the socket instead. */
+    if (!c->server[0] || !(k = mysql_init(NULL)))
         return;
     if (my_set_options(k, &c->p, MY_KILL_TIMEOUT_S, 0) != 0 ||
         mysql_options(k, MYSQL_OPT_READ_TIMEOUT, &t) ||
@@ -894,19 +857,27 @@ static void my_timeouts_sql(struct sg_conn *sc, long long lock_ms, long long stm
                             struct sg_buf *out)
 {
     struct my_conn *c = MY(sc);
-    long long s = (lock_ms + 999) / 1000;
     long long st = stmt_ms > 0 ? stmt_ms : c->stmt_orig_ms;
+    char w[3][32];
 
     /* No SET LOCAL here: the values hold for the session until set again,
-     * so 0 restores what the session had at connect. GET_LOCK ignores both
-     * waits; they bound how long a migration queues the application's
-     * queries behind its table lock (issue 9). */
+     * so 0 restores what the session had when prepared (DEFAULT before).
+     * GET_LOCK ignores both waits; they bound how long a migration queues
+     * the application's queries behind its table lock (issue 9). */
     (void)local;
-    sg_buf_fmt(out, "SET SESSION lock_wait_timeout = %lld, SESSION innodb_lock_wait_timeout = %lld",
-               lock_ms > 0 ? s : c->lwt_orig, lock_ms > 0 ? s : c->ilwt_orig);
-    if (c->stmt_var == MY_STMT_MARIADB)
+    snprintf(w[0], sizeof w[0], "%lld", (lock_ms + 999) / 1000);
+    for (int i = 1; i < 3; i++) {
+        long long orig = i == 1 ? c->lwt_orig : c->ilwt_orig;
+        if (orig)
+            snprintf(w[i], sizeof w[i], "%lld", orig);
+        else
+            snprintf(w[i], sizeof w[i], "DEFAULT");
+    }
+    sg_buf_fmt(out, "SET SESSION lock_wait_timeout = %s, SESSION innodb_lock_wait_timeout = %s",
+               lock_ms > 0 ? w[0] : w[1], lock_ms > 0 ? w[0] : w[2]);
+    if (c->mariadb)
         sg_buf_fmt(out, ", SESSION max_statement_time = %lld.%03lld", st / 1000, st % 1000);
-    else if (c->stmt_var == MY_STMT_MYSQL)
+    else
         /* MySQL bounds only read-only SELECTs this way (README). */
         sg_buf_fmt(out, ", SESSION max_execution_time = %lld", st);
     sg_buf_str(out, ";");
@@ -921,16 +892,6 @@ static void my_reset_sql(struct sg_conn *sc, struct sg_buf *out)
 
     if (r->n && !r->oom)
         sg_buf_add(out, r->p, r->n);
-}
-
-static void my_fence_sql(struct sg_conn *sc, struct sg_buf *out)
-{
-    /* MySQL has no portable way to make a statement fail on a condition
-     * outside stored programs (SIGNAL needs one; tricks with errors depend
-     * on sql_mode and give codes a migration could give too). The engine
-     * checks lock_held after the run instead. */
-    (void)sc;
-    (void)out;
 }
 
 /* Errors the server raises while parsing, resolving names, checking
@@ -1192,137 +1153,42 @@ out:
 
 /* ---------------------------------------------------------- ledger -- */
 
-static int my_ledger_create(struct sg_conn *sc, const char *table, struct sg_error *err)
+/* One SELECT of ours, every row as text; a missing table is code 66. */
+static int my_select(struct sg_conn *sc, const char *sql, struct sg_rows *out,
+                     struct sg_error *err)
 {
     struct my_conn *c = MY(sc);
-    struct sg_buf b = {0};
-    int rc;
-
-    sg_buf_str(&b, "CREATE TABLE IF NOT EXISTS ");
-    my_table(&b, c, table);
-    sg_buf_str(&b, " (version VARCHAR(20) NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, "
-                   "checksum CHAR(64) NOT NULL, "
-                   "applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, "
-                   "execution_ms BIGINT NOT NULL, applied_by VARCHAR(255) NOT NULL, "
-                   "dirty BOOLEAN NOT NULL DEFAULT FALSE, dirty_done INT NOT NULL DEFAULT 0) "
-                   "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
-    rc = my_query(c, &b, NULL, 0, "unable to create the ledger table", err);
-    sg_buf_free(&b);
-    return rc;
-}
-
-/* Runs the SELECT in b (freed) from a ledger-like table into out, sorted:
- * `full` rows of the ledger, else (version, dirty). A missing table gives
- * exists = 0. */
-static int my_read_rows(struct my_conn *c, struct sg_buf *b, int full, struct sg_ledger *out,
-                        const char *ctx, struct sg_error *err)
-{
     struct my_op op = my_op_new(c, MY_QUERY_TIMEOUT_MS);
     MYSQL_RES *r = NULL;
     MYSQL_ROW row;
-    int rc = -1;
+    int rc = 0;
 
     memset(out, 0, sizeof *out);
-    if (b->oom) {
-        sg_error_set(err, SG_EX_OSERR, "%s: out of memory", ctx);
-        goto out;
-    }
-    if (my_run(c, &op, b->p, b->n, &r, 1, ctx, err) < 0) {
-        if (!op.stopped && !op.timed_out && mysql_errno(c->db) == ER_NO_SUCH_TABLE) {
-            sg_error_clear(err);
-            rc = 0;
-        }
-        goto out;
-    }
-    out->exists = 1;
-    while (r && (row = mysql_fetch_row(r))) {
-        int pushed =
-            full ? sg_ledger_push(out, row[0], row[1], row[2], row[3], row[4] ? atoll(row[4]) : 0,
-                                  row[5], row[6] && atoi(row[6]) != 0, row[7] ? atoll(row[7]) : 0)
-                 : sg_ledger_push(out, row[0], "", "", "", 0, "", row[1] && atoi(row[1]) != 0, 0);
-        if (pushed < 0) {
-            sg_error_set(err, SG_EX_OSERR, "out of memory");
-            sg_ledger_free(out);
-            goto out;
-        }
-    }
-    sg_ledger_sort(out);
-    rc = 0;
-out:
+    if (my_run(c, &op, sql, strlen(sql), &r, 1, "unable to read", err) < 0)
+        return !op.stopped && !op.timed_out && mysql_errno(c->db) == ER_NO_SUCH_TABLE
+                   ? (err->code = SG_EX_NOINPUT, -1)
+                   : -1;
+    while (r && rc == 0 && (row = mysql_fetch_row(r)))
+        if (sg_rows_push(out, (const char *const *)row, mysql_num_fields(r)) < 0)
+            rc = sg_error_set(err, SG_EX_OSERR, "out of memory");
     mysql_free_result(r);
-    sg_buf_free(b);
+    if (rc < 0)
+        sg_rows_free(out);
     return rc;
 }
 
-static int my_ledger_read(struct sg_conn *sc, const char *table, unsigned flags,
-                          struct sg_ledger *out, struct sg_error *err)
+static int my_table_sql(struct sg_conn *sc, const char *table, struct sg_buf *out,
+                        struct sg_error *err)
 {
-    struct sg_buf b = {0};
-
-    /* A missing table costs the same one round trip as asking first. */
-    (void)flags;
-    /* applied_at holds UTC_TIMESTAMP() (written explicitly, never the
-     * session time zone). */
-    sg_buf_str(&b, "SELECT version, name, checksum, DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%sZ'), "
-                   "execution_ms, applied_by, dirty, dirty_done FROM ");
-    my_table(&b, MY(sc), table);
-    return my_read_rows(MY(sc), &b, 1, out, "unable to read the ledger", err);
-}
-
-static int my_ledger_sql(struct sg_conn *sc, const char *table, enum sg_ledger_op op,
-                         const struct sg_ledger_row *r, struct sg_buf *out, struct sg_error *err)
-{
-    struct my_conn *c = MY(sc);
-    /* No SG_CAP_TXN_CLOCK: the core measures every migration itself. */
-    long long ms = r->execution_ms > 0 ? r->execution_ms : 0;
-
-    if (op == SG_LEDGER_INSERT) {
-        sg_buf_str(out, "INSERT INTO ");
-        my_table(out, c, table);
-        sg_buf_str(out, " (version, name, checksum, applied_at, execution_ms, applied_by, dirty, "
-                        "dirty_done) VALUES (");
-        my_val(out, r->version);
-        sg_buf_str(out, ", ");
-        my_val(out, r->name);
-        sg_buf_str(out, ", ");
-        my_val(out, r->checksum);
-        sg_buf_fmt(out, ", UTC_TIMESTAMP(), %lld, ", ms);
-        my_val(out, r->applied_by);
-        sg_buf_fmt(out, ", %d, 0)", r->dirty ? 1 : 0);
-        return 0;
-    }
-    if (op != SG_LEDGER_DELETE && op != SG_LEDGER_DIRTY && op != SG_LEDGER_PROGRESS &&
-        op != SG_LEDGER_CLEAN && op != SG_LEDGER_DONE)
-        return sg_error_set(err, SG_EX_SOFTWARE, "unknown ledger write %d", (int)op);
-    sg_buf_str(out, op == SG_LEDGER_DELETE ? "DELETE FROM " : "UPDATE ");
-    my_table(out, c, table);
-    if (op == SG_LEDGER_DIRTY)
-        sg_buf_str(out, " SET dirty = 1, dirty_done = 0");
-    else if (op == SG_LEDGER_PROGRESS)
-        sg_buf_fmt(out, " SET dirty_done = %lld", r->dirty_done);
-    else if (op == SG_LEDGER_CLEAN)
-        sg_buf_str(out, " SET dirty = 0, dirty_done = 0");
-    else if (op == SG_LEDGER_DONE)
-        sg_buf_fmt(out,
-                   " SET dirty = 0, dirty_done = 0, execution_ms = %lld, "
-                   "applied_at = UTC_TIMESTAMP()",
-                   ms);
-    sg_buf_str(out, " WHERE version = ");
-    my_val(out, r->version);
+    (void)err;
+    my_table(out, MY(sc), table);
     return 0;
 }
 
-/* Another tool's history (adopt): dbmate keeps version VARCHAR(128),
- * golang-migrate version BIGINT and dirty BOOLEAN. */
-static int my_read_versions(struct sg_conn *sc, const char *table, int with_dirty,
-                            struct sg_ledger *out, struct sg_error *err)
+static void my_quote(struct sg_conn *sc, const char *v, struct sg_buf *out)
 {
-    struct sg_buf b = {0};
-
-    sg_buf_str(&b, with_dirty ? "SELECT CAST(version AS CHAR), dirty <> 0 FROM "
-                              : "SELECT CAST(version AS CHAR), 0 FROM ");
-    my_table(&b, MY(sc), table);
-    return my_read_rows(MY(sc), &b, 0, out, "unable to read the history table", err);
+    (void)sc;
+    my_val(out, v);
 }
 
 static const char *const my_schemes[] = {"mysql", "mariadb", NULL};
@@ -1336,6 +1202,7 @@ const struct sg_driver sg_driver_mysql = {
     .caps = SG_CAP_NAMED_LOCK,
     .begin_sql = "START TRANSACTION",
     .connect = my_connect,
+    .prepare = my_prepare,
     .close = my_close,
     .transient = my_transient,
     /* NULL: a signal handler can do nothing useful with a MySQL session;
@@ -1352,9 +1219,17 @@ const struct sg_driver sg_driver_mysql = {
     .unlock = my_unlock,
     .lock_held = my_lock_held,
     .lock_holder = my_lock_holder,
-    .fence_sql = my_fence_sql,
-    .ledger_create = my_ledger_create,
-    .ledger_read = my_ledger_read,
-    .ledger_sql = my_ledger_sql,
-    .read_versions = my_read_versions,
+    .ledger_columns = "(version VARCHAR(20) NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, "
+                      "checksum CHAR(64) NOT NULL, applied_at DATETIME NOT NULL DEFAULT "
+                      "CURRENT_TIMESTAMP, execution_ms BIGINT NOT NULL, applied_by VARCHAR(255) "
+                      "NOT NULL, dirty BOOLEAN NOT NULL DEFAULT FALSE, dirty_done INT NOT NULL "
+                      "DEFAULT 0) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
+
+    .table_sql = my_table_sql,
+    .quote = my_quote,
+    /* applied_at holds UTC (written explicitly, never the session's zone). */
+    .now_sql = "UTC_TIMESTAMP()",
+    .applied_at_sql = "DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%sZ')",
+    .select = my_select,
+
 };

@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include <libpq-fe.h>
 
+#include "clock.h"
 #include "exitcodes.h"
 #include "log.h"
 
@@ -68,7 +68,7 @@ struct pg_conn {
     int locked; /* we hold lock_key on this session */
     long long lock_key;
     int char_pos; /* error positions count UTF-8 characters, not bytes */
-    long long failed_at; /* pg_now_ms() when the last failed exec was sent */
+    long long failed_at; /* sg_now_ms() when the last failed exec was sent */
     char *database; /* current_database() and current_schema(): NULL until */
     char *schema; /* a statement has brought them back (pg_probe()) */
 };
@@ -79,67 +79,12 @@ extern const struct sg_driver sg_driver_postgres;
 
 /* ---- small helpers ---------------------------------------------------- */
 
-/* Copies at most the first line of s into buf, tabs and newlines folded. */
-static void pg_oneline(char *buf, size_t size, const char *s)
-{
-    size_t n = 0;
-
-    if (!s)
-        s = "";
-    while (*s == ' ' || *s == '\n')
-        s++;
-    for (; *s && n + 1 < size; s++) {
-        if (*s == '\n') {
-            /* libpq's multi-host errors continue on indented lines: keep
-             * them, folded; drop its "\tIs the server running" hints. */
-            while (s[1] == '\t' || s[1] == ' ')
-                s++;
-            if (!s[1] || n + 3 >= size)
-                break;
-            buf[n++] = ';';
-            buf[n++] = ' ';
-            continue;
-        }
-        buf[n++] = *s == '\t' ? ' ' : *s;
-    }
-    while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == ';'))
-        n--;
-    buf[n] = '\0';
-}
-
-/* Replaces every occurrence of secret in buf by "***" (in place, shrinking). */
-static void pg_scrub(char *buf, const char *secret)
-{
-    size_t sl;
-    char *p;
-
-    if (!secret || (sl = strlen(secret)) < 1)
-        return;
-    while ((p = strstr(buf, secret)) != NULL) {
-        if (sl < 3) {
-            /* Too short to scrub without making a mess: drop the message. */
-            strcpy(buf, "(message withheld: it may contain the password)");
-            return;
-        }
-        memcpy(p, "***", 3);
-        memmove(p + 3, p + sl, strlen(p + sl) + 1);
-    }
-}
-
 /* The session is gone: the connection, or the server said so. */
 static int pg_gone(const struct pg_conn *p, const char *state)
 {
     return PQstatus(p->db) != CONNECTION_OK || strncmp(state, "08", 2) == 0 ||
            strcmp(state, "57P01") == 0 || strcmp(state, "57P02") == 0 ||
            strcmp(state, "57P03") == 0;
-}
-
-static long long pg_now_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static const char *pg_field(const PGresult *res, int code)
@@ -157,7 +102,7 @@ static int pg_fail(struct pg_conn *p, const PGresult *res, struct sg_error *err,
     const char *state = pg_field(res, PG_DIAG_SQLSTATE);
     const char *primary = pg_field(res, PG_DIAG_MESSAGE_PRIMARY);
 
-    pg_oneline(msg, sizeof msg, *primary ? primary : PQerrorMessage(p->db));
+    sg_oneline(msg, sizeof msg, *primary ? primary : PQerrorMessage(p->db));
     snprintf(err->sqlstate, sizeof err->sqlstate, "%s", state);
     if (pg_gone(p, state))
         return sg_error_set(err, SG_EX_UNAVAILABLE,
@@ -287,7 +232,7 @@ static void pg_notice(void *arg, const PGresult *res)
     char msg[400];
 
     (void)arg;
-    pg_oneline(msg, sizeof msg, pg_field(res, PG_DIAG_MESSAGE_PRIMARY));
+    sg_oneline(msg, sizeof msg, pg_field(res, PG_DIAG_MESSAGE_PRIMARY));
     sg_log(strcmp(sev, "WARNING") == 0 ? SG_LOG_WARN : SG_LOG_DEBUG, "db_notice",
            SG_F(SG_S("severity", sev), SG_S("sqlstate", pg_field(res, PG_DIAG_SQLSTATE))),
            "server %s: %s", *sev ? sev : "NOTICE", msg);
@@ -366,8 +311,8 @@ static PGconn *pg_open(const char *conninfo, const char *app_name, const char *p
 
     opts = PQconninfoParse(conninfo, &perr);
     if (!opts) {
-        pg_oneline(msg, sizeof msg, perr ? perr : "out of memory");
-        pg_scrub(msg, password);
+        sg_oneline(msg, sizeof msg, perr ? perr : "out of memory");
+        sg_scrub(msg, password);
         PQfreemem(perr);
         return sg_error_set(err, SG_EX_CONFIG, "database URL: %s", msg), NULL;
     }
@@ -417,8 +362,8 @@ static PGconn *pg_open(const char *conninfo, const char *app_name, const char *p
         const char *raw = PQerrorMessage(db);
         int code = SG_EX_UNAVAILABLE;
 
-        pg_oneline(msg, sizeof msg, raw);
-        pg_scrub(msg, password);
+        sg_oneline(msg, sizeof msg, raw);
+        sg_scrub(msg, password);
         if (strstr(raw, "invalid ") && (strstr(raw, " value") || strstr(raw, "option")))
             code = SG_EX_CONFIG; /* a bad parameter value in the URL */
         snprintf(err->sqlstate, sizeof err->sqlstate, "%s", pg_connect_state(db, raw));
@@ -427,11 +372,6 @@ static PGconn *pg_open(const char *conninfo, const char *app_name, const char *p
         return NULL;
     }
     return db;
-}
-
-static int pg_never(void)
-{
-    return 0;
 }
 
 static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_connect_opts *o,
@@ -445,7 +385,7 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
         return NULL;
     }
     p->base.driver = &sg_driver_postgres;
-    p->base.stop = o && o->stop ? o->stop : pg_never;
+    p->base.stop = o->stop;
     p->db = pg_open(url->raw, o && o->application_name ? o->application_name : "schemagate",
                     url->password, err);
     if (!p->db)
@@ -659,7 +599,7 @@ static int pg_exec_error(struct pg_conn *p, const PGresult *res, const char *tex
     char msg[300], hint[200];
     int code = SG_EX_DATA;
 
-    pg_oneline(msg, sizeof msg, *primary ? primary : PQerrorMessage(p->db));
+    sg_oneline(msg, sizeof msg, *primary ? primary : PQerrorMessage(p->db));
     snprintf(err->sqlstate, sizeof err->sqlstate, "%s", state);
     if (*pos)
         err->pos = 1 + (long long)pg_char_to_byte(text, len, atoll(pos) - 1, p->char_pos);
@@ -682,7 +622,7 @@ static int pg_exec_error(struct pg_conn *p, const PGresult *res, const char *tex
                              "its transaction commits: use it in a later migration, or mark "
                              "this one '-- migrate:up transaction:false'");
     } else if (*pg_field(res, PG_DIAG_MESSAGE_HINT)) {
-        pg_oneline(hint, sizeof hint, pg_field(res, PG_DIAG_MESSAGE_HINT));
+        sg_oneline(hint, sizeof hint, pg_field(res, PG_DIAG_MESSAGE_HINT));
         sg_error_append(err, "hint: %s", hint);
     }
     /* Class 42 (syntax, names, privileges) fails before anything is built. */
@@ -717,7 +657,7 @@ static int pg_exec(struct sg_conn *c, const char *sql, size_t len, size_t *done,
         free(text);
         return rc;
     }
-    t0 = pg_now_ms();
+    t0 = sg_now_ms();
     pg_collect(p, c->stop(), &n, &bad);
     if (done)
         *done = n;
@@ -811,7 +751,7 @@ static void pg_blocker(struct sg_conn *c, const char *table, char *buf, size_t s
     PGresult *res;
 
     buf[0] = '\0';
-    snprintf(ago, sizeof ago, "%lld", pg_now_ms() - p->failed_at);
+    snprintf(ago, sizeof ago, "%lld", sg_now_ms() - p->failed_at);
     for (int pass = p->failed_at ? 0 : 1; *table && !*buf && pass < 2; pass++) {
         vals[1] = pass ? NULL : ago;
         res = PQexecParams(p->db, holders, 2, NULL, vals, NULL, NULL, 0);
@@ -1008,9 +948,10 @@ static void pg_fence_sql(struct sg_conn *c, struct sg_buf *out)
 
 /* ---- ledger ----------------------------------------------------------- */
 
+#define PG_APPLIED_AT                                                                              \
+    "pg_catalog.to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 #define PG_LEDGER_COLS                                                                             \
-    "version, name, checksum, pg_catalog.to_char(applied_at AT TIME ZONE 'UTC', "                  \
-    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), execution_ms, applied_by, dirty, dirty_done"
+    "version, name, checksum, " PG_APPLIED_AT ", execution_ms, applied_by, dirty, dirty_done"
 
 static int pg_ledger_fill(struct sg_ledger *out, const PGresult *res, struct sg_error *err)
 {
@@ -1089,138 +1030,56 @@ out:
     return rc;
 }
 
-/* Another tool's history (adopt): dbmate's and golang-migrate's
- * schema_migrations keep version (text or bigint) and, for golang-migrate,
- * a boolean dirty. A one-off command: a missing table may cost an error in
- * the server's log. */
-static int pg_read_versions(struct sg_conn *c, const char *table, int with_dirty,
-                            struct sg_ledger *out, struct sg_error *err)
+
+static void pg_quote(struct sg_conn *c, const char *v, struct sg_buf *out)
+{
+    char *q = PQescapeLiteral(PG(c)->db, v, strlen(v));
+
+    if (q)
+        sg_buf_str(out, q);
+    else
+        out->oom = 1; /* an encoding libpq cannot quote: the write fails */
+    PQfreemem(q);
+}
+
+static int pg_table_sql(struct sg_conn *c, const char *table, struct sg_buf *out,
+                        struct sg_error *err)
+{
+    char *q = pg_qualify(PG(c), table, err);
+
+    if (!q)
+        return -1;
+    sg_buf_str(out, q);
+    free(q);
+    return 0;
+}
+
+/* One SELECT of ours, every row as text; a missing table (42P01) is 66. */
+static int pg_select(struct sg_conn *c, const char *sql, struct sg_rows *out,
+                     struct sg_error *err)
 {
     struct pg_conn *p = PG(c);
-    char *q = pg_qualify(p, table, err), *sql = NULL;
-    PGresult *res = NULL;
-    int rc = -1;
+    PGresult *res = PQexec(p->db, sql);
+    const char *cells[16];
+    int rc = 0, nf = PQnfields(res) < 16 ? PQnfields(res) : 16;
 
     memset(out, 0, sizeof *out);
-    if (!q)
-        return -1;
-    if (asprintf(&sql,
-                 with_dirty ? "SELECT version::text, coalesce(dirty::text, 'false') IN ('t', "
-                              "'true', '1') FROM %s"
-                            : "SELECT version::text, false FROM %s",
-                 q) < 0) {
-        sql = NULL;
-        sg_error_set(err, SG_EX_OSERR, "out of memory");
-        goto out;
-    }
-    res = PQexec(p->db, sql);
     if (PQresultStatus(res) != PGRES_TUPLES_OK) {
         rc = strcmp(pg_field(res, PG_DIAG_SQLSTATE), "42P01") == 0
-                 ? 0
-                 : pg_fail(p, res, err, SG_EX_DATA, "read the history table");
-        goto out;
+                 ? sg_error_set(err, SG_EX_NOINPUT, "no such table")
+                 : pg_fail(p, res, err, SG_EX_DATA, "read");
+        PQclear(res);
+        return rc;
     }
-    out->exists = 1;
-    for (int i = 0; i < PQntuples(res); i++)
-        if (sg_ledger_push(out, PQgetvalue(res, i, 0), "", "", "", 0, "",
-                           strcmp(PQgetvalue(res, i, 1), "t") == 0, 0) < 0) {
-            sg_error_set(err, SG_EX_OSERR, "out of memory");
-            goto out;
-        }
-    rc = 0;
-out:
+    for (int i = 0; i < PQntuples(res) && rc == 0; i++) {
+        for (int j = 0; j < nf; j++)
+            cells[j] = PQgetisnull(res, i, j) ? NULL : PQgetvalue(res, i, j);
+        if (sg_rows_push(out, cells, (size_t)nf) < 0)
+            rc = sg_error_set(err, SG_EX_OSERR, "out of memory");
+    }
+    PQclear(res);
     if (rc < 0)
-        sg_ledger_free(out);
-    PQclear(res);
-    free(sql);
-    free(q);
-    return rc;
-}
-
-static int pg_ledger_create(struct sg_conn *c, const char *table, struct sg_error *err)
-{
-    struct pg_conn *p = PG(c);
-    char *q = pg_qualify(p, table, err), *sql = NULL;
-    PGresult *res;
-
-    if (!q)
-        return -1;
-    if (asprintf(&sql,
-                 "CREATE TABLE IF NOT EXISTS %s (version varchar(20) NOT NULL PRIMARY KEY, "
-                 "name varchar(255) NOT NULL, checksum char(64) NOT NULL, applied_at "
-                 "timestamptz NOT NULL DEFAULT pg_catalog.now(), execution_ms bigint NOT NULL, "
-                 "applied_by varchar(255) NOT NULL, dirty boolean NOT NULL DEFAULT false, "
-                 "dirty_done integer NOT NULL DEFAULT 0)",
-                 q) < 0) {
-        free(q);
-        return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    }
-    res = pg_query(p, sql, 0, NULL, PGRES_COMMAND_OK, "create the ledger table", err);
-    PQclear(res);
-    free(sql);
-    free(q);
-    return res ? 0 : -1;
-}
-
-static char *pg_literal(struct pg_conn *p, const char *s)
-{
-    return PQescapeLiteral(p->db, s ? s : "", s ? strlen(s) : 0);
-}
-
-static int pg_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                         const struct sg_ledger_row *r, struct sg_buf *out, struct sg_error *err)
-{
-    struct pg_conn *p = PG(c);
-    char *q = pg_qualify(p, table, err), *v = NULL, *n = NULL, *k = NULL, *b = NULL;
-    char num[24];
-    int rc = -1;
-
-    if (!q)
-        return -1;
-    if (!(v = pg_literal(p, r->version)))
-        goto quote;
-    switch (op) {
-    case SG_LEDGER_INSERT:
-        n = pg_literal(p, r->name);
-        k = pg_literal(p, r->checksum);
-        b = pg_literal(p, r->applied_by);
-        if (!n || !k || !b)
-            goto quote;
-        snprintf(num, sizeof num, "%lld", r->execution_ms);
-        sg_buf_fmt(out,
-                   "INSERT INTO %s (version, name, checksum, execution_ms, applied_by, dirty, "
-                   "dirty_done) VALUES (%s, %s, %s, %s, %s, %s, 0)",
-                   q, v, n, k, r->execution_ms < 0 ? PG_TXN_AGE : num, b,
-                   r->dirty ? "true" : "false");
-        break;
-    case SG_LEDGER_DELETE: sg_buf_fmt(out, "DELETE FROM %s WHERE version = %s", q, v); break;
-    case SG_LEDGER_DIRTY:
-        sg_buf_fmt(out, "UPDATE %s SET dirty = true, dirty_done = 0 WHERE version = %s", q, v);
-        break;
-    case SG_LEDGER_PROGRESS:
-        sg_buf_fmt(out, "UPDATE %s SET dirty_done = %lld WHERE version = %s", q, r->dirty_done, v);
-        break;
-    case SG_LEDGER_CLEAN:
-        sg_buf_fmt(out, "UPDATE %s SET dirty = false, dirty_done = 0 WHERE version = %s", q, v);
-        break;
-    case SG_LEDGER_DONE:
-        sg_buf_fmt(out,
-                   "UPDATE %s SET dirty = false, dirty_done = 0, execution_ms = %lld, "
-                   "applied_at = pg_catalog.now() WHERE version = %s",
-                   q, r->execution_ms > 0 ? r->execution_ms : 0LL, v);
-        break;
-    }
-    rc = 0;
-    goto out;
-quote:
-    sg_error_set(err, SG_EX_DATA, "unable to quote a value of version %s for the ledger: %s",
-                 r->version, PQerrorMessage(p->db));
-out:
-    PQfreemem(v);
-    PQfreemem(n);
-    PQfreemem(k);
-    PQfreemem(b);
-    free(q);
+        sg_rows_free(out);
     return rc;
 }
 
@@ -1230,7 +1089,7 @@ const struct sg_driver sg_driver_postgres = {
     .name = "postgres",
     .schemes = pg_schemes,
     .dialect = SG_DIALECT_POSTGRES,
-    .caps = SG_CAP_TRANSACTIONAL_DDL | SG_CAP_TXN_CLOCK,
+    .caps = SG_CAP_TRANSACTIONAL_DDL,
     .begin_sql = "BEGIN",
     .connect = pg_connect,
     .close = pg_close,
@@ -1249,8 +1108,16 @@ const struct sg_driver sg_driver_postgres = {
     .lock_held = pg_lock_held,
     .lock_holder = pg_lock_holder,
     .fence_sql = pg_fence_sql,
-    .ledger_create = pg_ledger_create,
+    .ledger_columns = "(version varchar(20) NOT NULL PRIMARY KEY, name varchar(255) NOT NULL, "
+                      "checksum char(64) NOT NULL, applied_at timestamptz NOT NULL DEFAULT "
+                      "pg_catalog.now(), execution_ms bigint NOT NULL, applied_by varchar(255) "
+                      "NOT NULL, dirty boolean NOT NULL DEFAULT false, dirty_done integer NOT "
+                      "NULL DEFAULT 0)",
+    .table_sql = pg_table_sql,
+    .quote = pg_quote,
+    .now_sql = "pg_catalog.now()",
+    .applied_at_sql = PG_APPLIED_AT,
+    .txn_age_sql = PG_TXN_AGE,
+    .select = pg_select,
     .ledger_read = pg_ledger_read,
-    .ledger_sql = pg_ledger_sql,
-    .read_versions = pg_read_versions,
 };

@@ -84,11 +84,6 @@ static int sq_check_fs(const char *path, struct sg_error *err)
     }
 }
 
-static int sq_never(void)
-{
-    return 0;
-}
-
 /* The database path with its directories resolved: SQLite's NOFOLLOW
  * (which we keep for the file itself) refuses a symlink anywhere in the
  * path, and /app/data -> /data on a read-only root is common. */
@@ -164,7 +159,7 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
         return NULL;
     }
     s->base.driver = &sg_driver_sqlite;
-    s->base.stop = o && o->stop ? o->stop : sq_never;
+    s->base.stop = o->stop;
     s->busy_ms = s->busy_default = o && o->lock_wait_ms > 0 ? o->lock_wait_ms : 5000;
     s->lock_fd = -1;
     if (!(s->path = sq_resolve(url->path, err))) {
@@ -271,12 +266,6 @@ fail:
     return sg_error_set(err, sq_code(rc), "%s (sqlite %d)", sqlite3_errmsg(s->db), rc);
 }
 
-/* Runs one of our own statements. */
-static int sq_exec(struct sq_conn *s, const char *sql, struct sg_error *err)
-{
-    return sq_run(&s->base, sql, strlen(sql), NULL, err);
-}
-
 static int sq_in_transaction(struct sg_conn *c)
 {
     return !sqlite3_get_autocommit(SQ(c)->db);
@@ -302,21 +291,6 @@ static int sq_failed_cleanly(struct sg_conn *c, const char *stmt, size_t len,
     (void)len;
     (void)err;
     return 1;
-}
-
-static void sq_fence_sql(struct sg_conn *c, struct sg_buf *out)
-{
-    /* The lock is a byte of a local file, held by this process: nothing
-     * inside the database can take it away. */
-    (void)c;
-    (void)out;
-}
-
-static int sq_transient(const struct sg_error *err)
-{
-    /* A file that cannot be opened now will not open by waiting. */
-    (void)err;
-    return 0;
 }
 
 static int sq_scope(struct sg_conn *c, const char *table, char *buf, size_t size,
@@ -431,166 +405,59 @@ static int sq_lock_holder(struct sg_conn *c, const struct sg_lock *l, char *buf,
     return 0;
 }
 
-static int sq_table_exists(struct sq_conn *s, const char *table, int *exists, struct sg_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc;
-
-    /* A busy file was waited for by the busy handler; if it is still busy,
-     * the read fails like a lost session: a waiter polls again. */
-    rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-                            -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st);
-    }
-    *exists = rc == SQLITE_ROW;
-    sqlite3_finalize(st);
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-        return 0;
-    return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the sqlite schema");
-}
-
-static int sq_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
-                          struct sg_ledger *out, struct sg_error *err)
+/* One SELECT of ours, every row as text; "no such table" is code 66. */
+static int sq_select(struct sg_conn *c, const char *sql, struct sg_rows *out,
+                     struct sg_error *err)
 {
     struct sq_conn *s = SQ(c);
     sqlite3_stmt *st = NULL;
-    char *sql;
-    int rc;
-
-    (void)flags; /* a local file: asking first costs nothing */
-    memset(out, 0, sizeof *out);
-    if (sq_table_exists(s, table, &out->exists, err) < 0)
-        return -1;
-    if (!out->exists)
-        return 0;
-    sql = sqlite3_mprintf("SELECT version, name, checksum, applied_at, execution_ms, applied_by, "
-                          "dirty, dirty_done FROM \"%w\"",
-                          table);
-    if (!sql)
-        return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    out->exists = 1;
-    rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    while (rc == SQLITE_OK || rc == SQLITE_ROW) {
-        if ((rc = sqlite3_step(st)) != SQLITE_ROW)
-            break;
-        if (sg_ledger_push(out, (const char *)sqlite3_column_text(st, 0),
-                           (const char *)sqlite3_column_text(st, 1),
-                           (const char *)sqlite3_column_text(st, 2),
-                           (const char *)sqlite3_column_text(st, 3), sqlite3_column_int64(st, 4),
-                           (const char *)sqlite3_column_text(st, 5), sqlite3_column_int(st, 6),
-                           sqlite3_column_int64(st, 7)) < 0) {
-            rc = SQLITE_NOMEM;
-            break;
-        }
-    }
-    sqlite3_finalize(st);
-    sqlite3_free(sql);
-    if (rc != SQLITE_DONE) {
-        sg_ledger_free(out);
-        return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read the ledger");
-    }
-    sg_ledger_sort(out);
-    return 0;
-}
-
-static int sq_read_versions(struct sg_conn *c, const char *table, int with_dirty,
-                            struct sg_ledger *out, struct sg_error *err)
-{
-    struct sq_conn *s = SQ(c);
-    sqlite3_stmt *st = NULL;
-    int rc;
+    const char *cells[16];
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 
     memset(out, 0, sizeof *out);
-    if (sq_table_exists(s, table, &out->exists, err) < 0 || !out->exists)
-        return out->exists ? -1 : 0;
-    char *sql = sqlite3_mprintf(with_dirty ? "SELECT CAST(version AS TEXT), dirty FROM \"%w\""
-                                           : "SELECT CAST(version AS TEXT), 0 FROM \"%w\"",
-                                table);
-    if (!sql)
-        return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    sqlite3_free(sql);
     while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+        int n = sqlite3_column_count(st);
         if ((rc = sqlite3_step(st)) != SQLITE_ROW)
             break;
-        const char *v = (const char *)sqlite3_column_text(st, 0);
-        if (sg_ledger_push(out, v ? v : "", "", "", "", 0, "", sqlite3_column_int(st, 1), 0) < 0)
+        for (int j = 0; j < n && j < 16; j++)
+            cells[j] = (const char *)sqlite3_column_text(st, j);
+        if (sg_rows_push(out, cells, (size_t)(n < 16 ? n : 16)) < 0)
             rc = SQLITE_NOMEM;
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        sg_ledger_free(out);
-        return sq_fail(s, err, SG_EX_DATA, "unable to read the history table");
-    }
-    return 0;
+    if (rc == SQLITE_DONE)
+        return 0;
+    sg_rows_free(out);
+    if (strncmp(sqlite3_errmsg(s->db), "no such table", 13) == 0)
+        return sg_error_set(err, SG_EX_NOINPUT, "%s", sqlite3_errmsg(s->db));
+    /* A busy file after the busy handler's wait fails the read like a lost
+     * session: a waiter polls again. */
+    return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read");
 }
 
-static int sq_ledger_create(struct sg_conn *c, const char *table, struct sg_error *err)
+static int sq_table_sql(struct sg_conn *c, const char *table, struct sg_buf *out,
+                        struct sg_error *err)
 {
-    struct sq_conn *s = SQ(c);
-    char *sql = sqlite3_mprintf("CREATE TABLE IF NOT EXISTS \"%w\" ("
-                                "version TEXT NOT NULL PRIMARY KEY, "
-                                "name TEXT NOT NULL, "
-                                "checksum TEXT NOT NULL, "
-                                "applied_at TEXT NOT NULL DEFAULT "
-                                "(strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')), "
-                                "execution_ms INTEGER NOT NULL DEFAULT 0, "
-                                "applied_by TEXT NOT NULL DEFAULT '', "
-                                "dirty INTEGER NOT NULL DEFAULT 0, "
-                                "dirty_done INTEGER NOT NULL DEFAULT 0)",
-                                table);
-    int rc;
-
-    if (!sql)
-        return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    rc = sq_exec(s, sql, err);
-    sqlite3_free(sql);
-    return rc;
-}
-
-static int sq_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                         const struct sg_ledger_row *r, struct sg_buf *out, struct sg_error *err)
-{
-    char *sql = NULL;
+    char *q = sqlite3_mprintf("\"%w\"", table);
 
     (void)c;
-    switch (op) {
-    case SG_LEDGER_INSERT:
-        sql = sqlite3_mprintf("INSERT INTO \"%w\" (version, name, checksum, execution_ms, "
-                              "applied_by, dirty, dirty_done) VALUES (%Q, %Q, %Q, %lld, %Q, %d, 0)",
-                              table, r->version, r->name ? r->name : "", r->checksum,
-                              r->execution_ms > 0 ? r->execution_ms : 0LL,
-                              r->applied_by ? r->applied_by : "", r->dirty ? 1 : 0);
-        break;
-    case SG_LEDGER_DELETE:
-        sql = sqlite3_mprintf("DELETE FROM \"%w\" WHERE version = %Q", table, r->version);
-        break;
-    case SG_LEDGER_DIRTY:
-        sql = sqlite3_mprintf("UPDATE \"%w\" SET dirty = 1, dirty_done = 0 WHERE version = %Q",
-                              table, r->version);
-        break;
-    case SG_LEDGER_PROGRESS:
-        sql = sqlite3_mprintf("UPDATE \"%w\" SET dirty_done = %lld WHERE version = %Q", table,
-                              r->dirty_done, r->version);
-        break;
-    case SG_LEDGER_CLEAN:
-        sql = sqlite3_mprintf("UPDATE \"%w\" SET dirty = 0, dirty_done = 0 WHERE version = %Q",
-                              table, r->version);
-        break;
-    case SG_LEDGER_DONE:
-        sql = sqlite3_mprintf("UPDATE \"%w\" SET dirty = 0, dirty_done = 0, execution_ms = %lld, "
-                              "applied_at = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now') "
-                              "WHERE version = %Q",
-                              table, r->execution_ms > 0 ? r->execution_ms : 0LL, r->version);
-        break;
-    }
-    if (!sql)
+    if (!q)
         return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    sg_buf_str(out, sql);
-    sqlite3_free(sql);
+    sg_buf_str(out, q);
+    sqlite3_free(q);
     return 0;
+}
+
+static void sq_quote(struct sg_conn *c, const char *v, struct sg_buf *out)
+{
+    char *q = sqlite3_mprintf("%Q", v);
+
+    (void)c;
+    if (q)
+        sg_buf_str(out, q);
+    else
+        out->oom = 1;
+    sqlite3_free(q);
 }
 
 static void sq_interrupt(struct sg_conn *c)
@@ -610,7 +477,6 @@ const struct sg_driver sg_driver_sqlite = {
     .begin_sql = "BEGIN IMMEDIATE",
     .connect = sq_connect,
     .close = sq_close,
-    .transient = sq_transient,
     .interrupt = sq_interrupt,
     .exec = sq_run,
     .in_transaction = sq_in_transaction,
@@ -621,9 +487,14 @@ const struct sg_driver sg_driver_sqlite = {
     .unlock = sq_unlock,
     .lock_held = sq_lock_held,
     .lock_holder = sq_lock_holder,
-    .fence_sql = sq_fence_sql,
-    .ledger_create = sq_ledger_create,
-    .ledger_read = sq_ledger_read,
-    .ledger_sql = sq_ledger_sql,
-    .read_versions = sq_read_versions,
+    .ledger_columns = "(version TEXT NOT NULL PRIMARY KEY, name TEXT NOT NULL, checksum TEXT "
+                      "NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', "
+                      "'now')), execution_ms INTEGER NOT NULL DEFAULT 0, applied_by TEXT NOT NULL "
+                      "DEFAULT '', dirty INTEGER NOT NULL DEFAULT 0, dirty_done INTEGER NOT NULL "
+                      "DEFAULT 0)",
+    .table_sql = sq_table_sql,
+    .quote = sq_quote,
+    .now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+    .applied_at_sql = "applied_at",
+    .select = sq_select,
 };

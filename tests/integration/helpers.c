@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "apply.h"
+#include "record.h"
 #include "config.h"
 #include "integration.h"
 #include "lock.h"
@@ -83,12 +84,21 @@ struct sg_conn *it_connect_opts(const char *url, const struct sg_connect_opts *o
 
 struct sg_conn *it_connect(const char *url, const char *app, struct sg_error *err)
 {
+    struct sg_error e = {0};
+    struct sg_conn *c;
     char name[64];
     struct sg_connect_opts o = {0};
 
     snprintf(name, sizeof name, "schemagate-it %d", (int)getpid());
     o.application_name = app ? app : name;
-    return it_connect_opts(url, &o, err);
+    c = it_connect_opts(url, &o, err);
+    /* As the engine readies a session once it holds the lock. */
+    if (c && sg_drv_prepare(c, err ? err : &e) < 0) {
+        ck_assert_msg(err != NULL, "session set-up failed: %s (code %d)", e.msg, e.code);
+        sg_drv_close(c);
+        return NULL;
+    }
+    return c;
 }
 
 const char *it_name(const char *prefix)
@@ -171,7 +181,7 @@ const struct sg_ledger_row *it_row(struct sg_conn *c, const char *table, const c
 {
     struct sg_error e = {0};
 
-    ck_assert_msg(c->driver->ledger_read(c, table, 0, l, &e) == 0, "ledger_read: %s", e.msg);
+    ck_assert_msg(sg_ledger_read(c, table, 0, l, &e) == 0, "ledger_read: %s", e.msg);
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->v[i].version, version) == 0)
             return &l->v[i];

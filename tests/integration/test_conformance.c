@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "apply.h"
+#include "record.h"
 #include "exitcodes.h"
 #include "integration.h"
 
@@ -132,7 +133,7 @@ START_TEST(test_ledger_read_without_the_table_reports_it_missing)
     struct sg_ledger l = {0};
     struct sg_error e = {0};
 
-    ck_assert_msg(a->driver->ledger_read(a, it_name("sg_ledger"), 0, &l, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_read(a, it_name("sg_ledger"), 0, &l, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(l.exists, 0);
     ck_assert_uint_eq(l.n, 0);
     sg_ledger_free(&l);
@@ -147,9 +148,9 @@ START_TEST(test_ledger_create_is_idempotent_and_starts_empty)
     struct sg_ledger l = {0};
     struct sg_error e = {0};
 
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
-    ck_assert_msg(a->driver->ledger_read(a, t, 0, &l, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_read(a, t, 0, &l, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(l.exists, 1);
     ck_assert_uint_eq(l.n, 0);
     sg_ledger_free(&l);
@@ -175,7 +176,7 @@ START_TEST(test_apply_commits_the_migration_and_its_ledger_row)
     snprintf(text2, sizeof text2, "-- migrate:up\nINSERT INTO %s (id) VALUES (2);\n", u);
     m1 = it_migration("20240101000000", "users", text);
     m2 = it_migration("20240102000000", "more_users", text2);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
     /* The second only works if the first really committed its table. */
     ck_assert_msg(it_apply(a, t, m2, 0, 0, &e) == 0, ERRFMT(e));
@@ -213,7 +214,7 @@ START_TEST(test_a_failing_statement_names_its_file_and_line)
              "SELECT no_such_column FROM %s;\n",
              x, x);
     m = it_migration("7", "bad", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
     snprintf(want, sizeof want, "7_bad.sql:5:");
@@ -253,7 +254,7 @@ START_TEST(test_a_failing_second_statement_leaves_nothing_of_the_first)
     snprintf(again, sizeof again, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
     m = it_migration("8", "half", text);
     m2 = it_migration("9", "again", again);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
     ck_assert_msg(strncmp(e.msg, "8_half.sql:3:", 13) == 0, "message '%s'", e.msg);
@@ -280,7 +281,7 @@ START_TEST(test_transaction_control_is_refused_before_anything_runs)
     snprintf(again, sizeof again, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
     m = it_migration("10", "commits", text);
     m2 = it_migration("11", "again", again);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
     ck_assert_msg(strncmp(e.msg, "10_commits.sql:3", 16) == 0, "message '%s'", e.msg);
@@ -306,7 +307,7 @@ START_TEST(test_down_runs_the_down_section_and_removes_the_row)
              "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n-- migrate:down\nDROP TABLE %s;\n", x,
              x);
     m = it_migration("12", "updown", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 1, 0, &e) == 0, ERRFMT(e));
     ck_assert_ptr_null(it_row(a, t, "12", &l));
@@ -334,7 +335,7 @@ START_TEST(test_non_transactional_migration_is_recorded_clean)
              x, x);
     m = it_migration("13", "notx", text);
     ck_assert_int_eq(m->up.no_transaction, 1);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
     r = it_row(a, t, "13", &l);
     ck_assert_ptr_nonnull(r);
@@ -361,7 +362,7 @@ START_TEST(test_failing_non_transactional_migration_stays_dirty_at_the_statement
              "INSERT INTO %s (nope) VALUES (1);\n",
              x, x);
     m = it_migration("14", "notx_bad", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
     ck_assert_msg(strncmp(e.msg, "14_notx_bad.sql:3:", 18) == 0, "message '%s'", e.msg);
@@ -387,7 +388,7 @@ START_TEST(test_ledger_edits_insert_clean_and_delete_rows)
 
     snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
     m = it_migration("15", "baseline", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_ledger_write(a, t, SG_LEDGER_INSERT, m, "15", &e) == 0, ERRFMT(e));
     r = it_row(a, t, "15", &l);
     ck_assert_ptr_nonnull(r);
@@ -437,7 +438,7 @@ START_TEST(test_transaction_control_gets_the_same_message_on_every_backend)
     snprintf(again, sizeof again, "-- migrate:up\nCREATE TABLE %s (i INTEGER);\n", x);
     m = it_migration("30", "txn", text);
     m2 = it_migration("31", "again", again);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
     ck_assert_str_eq(e.msg, "30_txn.sql:3: BEGIN cannot run inside the migration's transaction: "
@@ -468,7 +469,7 @@ START_TEST(test_transaction_control_runs_under_transaction_false_and_defers_prog
              "(i) VALUES (1);\nINSERT INTO %s (i) VALUES (2);\nCOMMIT;\n",
              x, x, x);
     m = it_migration("32", "own_txn", ok);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
     r = it_row(a, t, "32", &l);
     ck_assert_msg(r && !r->dirty, "32 not recorded clean");
@@ -510,7 +511,7 @@ START_TEST(test_a_tracked_down_is_dirty_until_done_on_every_backend)
              "-- migrate:down transaction:false\nDROP TABLE %s_b;\nDROP TABLE %s_nope;\n",
              x, x, x, x);
     m = it_migration("34", "down_fails", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 1, 0, &e), -1);
     ck_assert_msg(strncmp(e.msg, "34_down_fails.sql:6:", 20) == 0 &&
@@ -546,7 +547,7 @@ START_TEST(test_a_statement_that_needs_autocommit_runs_in_a_transaction_false_do
              "-- migrate:down transaction:false\nDELETE FROM %s;\n%s;\n",
              x, x, vac);
     m = it_migration("35", "vacuum_down", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 1, 0, &e) == 0, ERRFMT(e));
     ck_assert_ptr_null(it_row(a, t, "35", &l));
@@ -576,7 +577,7 @@ START_TEST(test_errors_are_framed_file_line_col)
              "  SELECT i FROM %s WHERE no_such_col = 1;\n",
              x, x, x);
     m = it_migration("37", "framed", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_msg(sscanf(e.msg, "37_framed.sql:%d:%d: ", &line, &col) == 2, "%s", e.msg);
     ck_assert_msg(line == 4 && col >= 3, "%s", e.msg);
@@ -622,7 +623,7 @@ START_TEST(test_a_lock_timeout_is_retried_and_a_tracked_migration_resumes)
     snprintf(setup, sizeof setup, "-- migrate:up\nCREATE TABLE %s (i INTEGER PRIMARY KEY);\n"
                                   "INSERT INTO %s (i) VALUES (1);\n", x, x);
     s = it_migration("38", "setup", setup);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, s, 0, 0, &e) == 0, ERRFMT(e));
     /* b holds the row until released. */
     snprintf(hold, sizeof hold, "%s;UPDATE %s SET i = 1 WHERE i = 1", b->driver->begin_sql, x);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "integration.h"
+#include "record.h"
 
 #ifdef SG_HAVE_MYSQL
 
@@ -130,8 +131,11 @@ static struct sg_conn *conn(void)
 static struct sg_conn *stoppable_conn(void)
 {
     struct sg_connect_opts o = {.application_name = "schemagate-it", .stop = sg_signal_pending};
+    struct sg_error e = {0};
+    struct sg_conn *c = it_connect_opts(base_url(), &o, NULL);
 
-    return it_connect_opts(base_url(), &o, NULL);
+    ck_assert_msg(sg_drv_prepare(c, &e) == 0, "%s", e.msg);
+    return c;
 }
 
 static int has(const char *hay, const char *needle)
@@ -278,7 +282,7 @@ START_TEST(test_a_failing_second_ddl_statement_leaves_the_migration_dirty_with_a
     snprintf(text, sizeof text,
              "-- migrate:up\nCREATE TABLE %s (i INT);\n\nCREATE TABLE %s (i INT);\n", x, x);
     m = it_migration("20", "twice", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
     ck_assert_msg(strncmp(e.msg, "20_twice.sql:4:1: ", 18) == 0, "message '%s'", e.msg);
@@ -318,7 +322,7 @@ START_TEST(test_dirty_done_counts_the_statements_that_completed)
              "ALTER TABLE %s ADD COLUMN j INT;\nALTER TABLE %s ADD COLUMN k INT;\n",
              x, x, x, x);
     m = it_migration("21", "three", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_msg(strncmp(e.msg, "21_three.sql:4:1: ", 18) == 0 &&
                       has(e.msg, "2 of 4 statement(s)"),
@@ -348,7 +352,7 @@ START_TEST(test_a_syntax_error_in_the_first_statement_leaves_nothing_behind)
              "CREATE TABLE %s_b (i INT);\n",
              x, x);
     m = it_migration("22", "typo", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
     ck_assert_msg(strncmp(e.msg, "22_typo.sql:5:1: ", 17) == 0 && has(e.msg, "MySQL error 1064"),
@@ -393,7 +397,7 @@ START_TEST(test_a_stored_procedure_with_delimiter_applies)
              "DROP PROCEDURE %s;\nDROP TABLE %s;\n",
              x, p, x, x, p, x, p, x);
     m = it_migration("23", "procedure", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(raw_val(raw, "SELECT COUNT(*) FROM %s", x), 4);
     r = it_row(a, t, "23", &l);
@@ -431,7 +435,7 @@ START_TEST(test_a_failing_dml_only_migration_rolls_back_clean)
              x, x, x);
     m1 = it_migration("24", "table", text);
     m2 = it_migration("25", "rows", dml);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m2, 0, 0, &e), -1);
     ck_assert_int_eq(e.code, SG_EX_DATA);
@@ -479,7 +483,7 @@ START_TEST(test_an_open_transaction_left_by_a_migration_is_an_error)
              "START TRANSACTION;\nINSERT INTO %s VALUES (1);\n",
              x, x);
     m = it_migration("27", "open", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_msg(e.code == SG_EX_DATA &&
                       has(e.msg, "27_open.sql:3: START TRANSACTION cannot run inside the "
@@ -560,7 +564,7 @@ START_TEST(test_a_parse_error_after_a_comment_in_a_dml_migration_names_its_own_l
              "VALUES (2,,);\n",
              x, x);
     m = it_migration("28", "comment", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, t, m, 0, 0, &e), -1);
     ck_assert_msg(strncmp(e.msg, "28_comment.sql:5:1: ", 20) == 0 && has(e.msg, "1064"), ERRFMT(e));
     ck_assert_ptr_null(it_row(a, t, "28", &l));
@@ -609,7 +613,7 @@ START_TEST(test_a_migration_that_changes_database_is_reset_and_recorded_in_its_o
              "CREATE TABLE %s (i INT);\n",
              x);
     m = it_migration("29", "use", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m, 0, 0, &e) == 0, ERRFMT(e));
     ck_assert_int_eq(
         raw_val(raw, "SELECT COUNT(*) FROM sgtest.%s WHERE version = '29' AND NOT dirty", t), 1);
@@ -651,7 +655,7 @@ START_TEST(test_a_tracked_migration_runs_with_its_timeouts_and_restores_the_sess
              "ilwt INT, mst INT);\nINSERT INTO %s (lwt, ilwt, mst) SELECT %s;\n",
              x, x, cols);
     m = it_migration("38", "waits", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(apply_opts(a, t, m, 2500, 1500, 0, &e) == 0, ERRFMT(e));
     snprintf(q, sizeof q, "INSERT INTO %s (lwt, ilwt, mst) SELECT %s", x, cols);
     ck_assert_msg(sg_drv_exec(a, q, strlen(q), NULL, &e) == 0, ERRFMT(e));
@@ -748,7 +752,7 @@ START_TEST(test_a_table_lock_wait_times_out_with_75_naming_the_blocker)
     snprintf(alter, sizeof alter, "-- migrate:up\nALTER TABLE %s ADD COLUMN w INT;\n", x);
     m1 = it_migration("30", "busy", text);
     m2 = it_migration("31", "alter", alter);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
     /* The classic outage: an application transaction that read the table. */
     raw_q(blocker, "START TRANSACTION; SELECT * FROM %s", x);
@@ -803,7 +807,7 @@ START_TEST(test_a_table_lock_timeout_after_ddl_ran_resumes_at_that_statement_on_
 
     snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (id INT) ENGINE=InnoDB;\n", x);
     m1 = it_migration("35", "busy", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
     raw_q(blocker, "START TRANSACTION; SELECT * FROM %s", x);
 
@@ -874,7 +878,7 @@ START_TEST(test_a_row_lock_wait_in_a_dml_migration_times_out_with_75)
     snprintf(upd, sizeof upd, "-- migrate:up\nUPDATE %s SET v = 2 WHERE id = 1;\n", x);
     m1 = it_migration("32", "rows", text);
     m2 = it_migration("33", "update", upd);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ck_assert_msg(it_apply(a, t, m1, 0, 0, &e) == 0, ERRFMT(e));
     raw_q(blocker, "START TRANSACTION; UPDATE %s SET v = 5 WHERE id = 1", x);
     ck_assert_int_eq(it_apply(a, t, m2, 0, 1000, &e), -1);
@@ -904,7 +908,7 @@ START_TEST(test_the_statement_timeout_bounds_a_migration_statement)
     struct sg_migration *m = it_migration("34", "slow", "-- migrate:up\nSELECT SLEEP(5);\n");
     struct sg_error e = {0};
 
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     long long t0 = it_now_ms();
     ck_assert_int_eq(apply_opts(a, t, m, 0, 500, 0, &e), -1);
     ck_assert_msg(it_now_ms() - t0 < 3000, "took %lld ms", it_now_ms() - t0);
@@ -957,7 +961,7 @@ START_TEST(test_sigterm_during_a_statement_kills_it_and_gives_143)
     struct sg_ledger l = {0};
     struct sg_error e = {0};
 
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     long long id = conn_id(a);
     ck_assert_int_eq(sg_signals_install(), 0);
     pid_t k = term_me_when_running(id, "%SLEEP(30)%");
@@ -989,7 +993,7 @@ START_TEST(test_sigterm_during_ddl_leaves_the_migration_dirty_and_gives_143)
 
     snprintf(text, sizeof text, "-- migrate:up\nCREATE TABLE %s (i INT);\nSELECT SLEEP(30);\n", x);
     m = it_migration("41", "ddl_sleepy", text);
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     long long id = conn_id(a);
     ck_assert_int_eq(sg_signals_install(), 0);
     pid_t k = term_me_when_running(id, "%SLEEP(30)%");
@@ -1250,10 +1254,14 @@ START_TEST(test_galera_is_refused_and_a_plain_server_accepted)
     /* wsrep_on=ON without a provider is enough for the server to report it. */
     if (own_server_start(&s, NULL, "--wsrep-on=ON --wsrep-provider=none --binlog-format=ROW") < 0)
         return;
-    c = it_connect(s.url, NULL, &e);
-    ck_assert_ptr_null(c);
+    /* Refused when the session is readied to apply (the query that asks
+     * is the one that also reads the session's defaults). */
+    c = it_connect_opts(s.url, &(struct sg_connect_opts){.application_name = "it"}, &e);
+    ck_assert_msg(c != NULL, ERRFMT(e));
+    ck_assert_int_lt(sg_drv_prepare(c, &e), 0);
     ck_assert_msg(e.code == SG_EX_CONFIG && has(e.msg, "Galera") && has(e.msg, "wsrep_on=ON"),
                   ERRFMT(e));
+    sg_drv_close(c);
     own_server_stop(&s);
 }
 END_TEST
@@ -1278,7 +1286,7 @@ START_TEST(test_with_metadata_lock_info_the_real_blocker_is_named)
     raw_q(decoy, "START TRANSACTION; SELECT * FROM other");
     it_sleep_ms(1100);
     raw_q(holder, "START TRANSACTION; SELECT * FROM busy");
-    ck_assert_msg(a->driver->ledger_create(a, "sg_ledger", &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, "sg_ledger", &e) == 0, ERRFMT(e));
     ck_assert_int_eq(it_apply(a, "sg_ledger", m, 0, 1000, &e), -1);
     snprintf(want, sizeof want, "waited for table busy; blocked by connection %lu ",
              mysql_thread_id(holder));

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "integration.h"
+#include "record.h"
 
 #ifdef SG_HAVE_POSTGRES
 
@@ -132,7 +133,7 @@ static struct sg_conn *ledger_conn(const char **table)
     struct sg_error e = {0};
 
     *table = it_name("sg_ledger");
-    ck_assert_msg(c->driver->ledger_create(c, *table, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(c, *table, &e) == 0, ERRFMT(e));
     return c;
 }
 
@@ -217,7 +218,7 @@ START_TEST(test_role_timeouts_do_not_break_waiting_or_migrating)
     ck_assert_int_eq(it_try_lock_within(w, &l, 2000), 1);
     /* Before prepare(), from the start-up packet alone: no role timeout. A
      * migration longer than the role's statement_timeout runs. */
-    ck_assert_msg(w->driver->ledger_create(w, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(w, t, &e) == 0, ERRFMT(e));
     snprintf(text, sizeof text, "%s",
              "-- migrate:up\nDO $$BEGIN IF current_setting('lock_timeout') <> '0' OR "
              "current_setting('statement_timeout') <> '0' OR "
@@ -315,7 +316,7 @@ START_TEST(test_scope_is_database_schema_and_table)
     it_lock_for(b, "ledger", &lb);
     ck_assert_int_eq(a->driver->try_lock(a, &la, &e), 1);
     ck_assert_int_eq(b->driver->try_lock(b, &lb, &e), 1);
-    ck_assert_msg(b->driver->ledger_create(b, "ledger", &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(b, "ledger", &e) == 0, ERRFMT(e));
     snprintf(want, sizeof want, "SELECT to_regclass('%s.ledger') IS NOT NULL", schema);
     ck_assert(adm_is(op, "t", want));
     sg_drv_close(a);
@@ -354,10 +355,10 @@ START_TEST(test_session_settings_follow_the_urls_options_and_pgoptions)
     snprintf(want, sizeof want, "\"postgres\".\"%s\".\"ledger\"", schema);
     /* The URL's own options are kept; ours come after them and win. */
     snprintf(opts, sizeof opts, "-c statement_timeout=7s -c search_path=%s", schema);
-    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    a = it_connect_opts(url_with(options_param(opts)), &(struct sg_connect_opts){0}, NULL);
     ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
     ck_assert_str_eq(scope, want);
-    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
     apply_ok(a, "ledger", "1", no_statement_timeout);
     sg_drv_close(a);
     /* So are PGOPTIONS, which libpq reads when the URL has none. */
@@ -385,8 +386,8 @@ START_TEST(test_the_ledger_is_current_schemas_even_when_a_later_schema_has_one)
     free(adm(op, "CREATE SCHEMA %s; CREATE SCHEMA %s", first, later));
     /* A ledger with one row in the later schema only. */
     snprintf(opts, sizeof opts, "-c search_path=%s", later);
-    a = it_connect(url_with(options_param(opts)), NULL, NULL);
-    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    a = it_connect_opts(url_with(options_param(opts)), &(struct sg_connect_opts){0}, NULL);
+    ck_assert_msg(sg_ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
     apply_ok(a, "ledger", "1", "-- migrate:up\nSELECT 1;\n");
     sg_drv_close(a);
     /* search_path = first, later: the ledger is first's, which is missing. */
@@ -398,7 +399,7 @@ START_TEST(test_the_ledger_is_current_schemas_even_when_a_later_schema_has_one)
     ck_assert_msg(a->driver->scope(a, "ledger", scope, sizeof scope, &e) == 0, ERRFMT(e));
     snprintf(want, sizeof want, "\"postgres\".\"%s\".\"ledger\"", first);
     ck_assert_str_eq(scope, want);
-    ck_assert_msg(a->driver->ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, "ledger", &e) == 0, ERRFMT(e));
     sg_drv_close(a);
     /* Once first has one, a new session reads first's (empty), not later's. */
     a = it_connect(path, NULL, NULL);
@@ -431,7 +432,7 @@ START_TEST(test_a_missing_ledger_reads_as_absent_on_every_new_session)
         it_lock_for(a, t, &lk);
         ck_assert_int_eq(a->driver->lock_held(a, &lk, &e), 0);
         if (i == 1)
-            ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+            ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
         sg_drv_close(a);
     }
     /* The probe finds it and reads it; then plain reads again. */
@@ -457,13 +458,13 @@ START_TEST(test_no_schema_of_the_search_path_is_a_configuration_error)
 
     snprintf(opts, sizeof opts, "-c search_path=%s", it_name("sg_nosuch"));
     /* Refused by whatever needs the schema first: the ledger read... */
-    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    a = it_connect_opts(url_with(options_param(opts)), &(struct sg_connect_opts){0}, NULL);
     ck_assert_int_eq(a->driver->ledger_read(a, "ledger", 0, &l, &e), -1);
     ck_assert_msg(e.code == SG_EX_CONFIG && strstr(e.msg, "no schema of the search_path"),
                   ERRFMT(e));
     sg_drv_close(a);
     /* ... or the lock's scope. */
-    a = it_connect(url_with(options_param(opts)), NULL, NULL);
+    a = it_connect_opts(url_with(options_param(opts)), &(struct sg_connect_opts){0}, NULL);
     ck_assert_int_eq(a->driver->scope(a, "ledger", scope, sizeof scope, &e), -1);
     ck_assert_msg(e.code == SG_EX_CONFIG && strstr(e.msg, "no schema of the search_path"),
                   ERRFMT(e));
@@ -791,7 +792,7 @@ START_TEST(test_statement_timeout_bounds_each_statement_not_the_migration)
     struct sg_migration *ok, *slow, *slow_notx;
     struct sg_error e = {0};
 
-    ck_assert_msg(a->driver->ledger_create(a, t, &e) == 0, ERRFMT(e));
+    ck_assert_msg(sg_ledger_create(a, t, &e) == 0, ERRFMT(e));
     ok = it_migration("1", "three_short",
                       "-- migrate:up\nSELECT pg_sleep(0.25);\nSELECT pg_sleep(0.25);\n"
                       "SELECT pg_sleep(0.25);\n");
@@ -1164,7 +1165,7 @@ START_TEST(test_a_hot_standby_is_refused)
     snprintf(url, sizeof url, "postgres://postgres@127.0.0.1:%d/postgres", port);
     /* Reading it is harmless (a no-op start may); the refusal comes once
      * the lock is held, before anything is written. */
-    struct sg_conn *c = it_connect(url, NULL, &e);
+    struct sg_conn *c = it_connect_opts(url, &(struct sg_connect_opts){0}, &e);
     struct sg_ledger led = {0};
     struct sg_lock l;
     int read = -1, locked = -1, prepared = 0;

@@ -48,6 +48,7 @@ void fake_reset(void)
     memset(&fake, 0, sizeof fake);
     fake.connect_code = SG_EX_UNAVAILABLE;
     fake_driver.caps = SG_CAP_TRANSACTIONAL_DDL;
+    fake_driver.txn_age_sql = NULL;
     fake_driver.dialect = SG_DIALECT_SQLITE;
     fake.fail_code = SG_EX_UNAVAILABLE;
     if (!registered++)
@@ -143,37 +144,75 @@ static struct sg_ledger_row *row_mut(const char *version)
     return (struct sg_ledger_row *)fake_row(version);
 }
 
-/* LEDGER op version [dirty done checksum name] */
+/* The 'quoted' value that follows `after` in s, into out. */
+static void quoted_after(const char *s, const char *after, char *out, size_t size)
+{
+    const char *p = strstr(s, after);
+    size_t n = 0;
+
+    out[0] = '\0';
+    if (!p || !(p = strchr(p + strlen(after), '\'')))
+        return;
+    for (p++; *p && *p != '\'' && n + 1 < size; p++)
+        out[n++] = *p;
+    out[n] = '\0';
+}
+
+/* The ledger statements record.c writes, as this fake understands them. */
 static int ledger_stmt(char *s, struct sg_error *err)
 {
-    char op[16] = "", v[32] = "", ck[80] = "-", name[64] = "-";
-    long long a = 0, b = 0;
+    char v[32];
     struct sg_ledger_row *r;
 
-    sscanf(s, "LEDGER %15s %31s %lld %lld %79s %63s", op, v, &a, &b, ck, name);
-    r = row_mut(v);
-    if (strcmp(op, "INSERT") == 0) {
-        if (r)
-            return sg_error_set(err, SG_EX_DATA, "duplicate ledger version %s", v);
-        sg_ledger_push(&fake.ledger, v, strcmp(name, "-") ? name : "", strcmp(ck, "-") ? ck : "",
-                       "2026-01-01T00:00:00Z", 0, "fake", (int)a, b);
+    if (strncmp(s, "CREATE TABLE", 12) == 0) {
+        fake.ledger.exists = 1;
+        return 0;
+    }
+    if (strncmp(s, "INSERT INTO", 11) == 0) {
+        /* VALUES ('v', 'name', 'checksum', NOW, ms, 'by', true|false, 0) */
+        char val[8][80];
+        const char *p = strstr(s, "VALUES (");
+        int k = 0;
+        for (p = p ? p + 8 : s + strlen(s); *p && *p != ')' && k < 8; k++) {
+            size_t n = 0;
+            while (*p == ' ')
+                p++;
+            if (*p == '\'')
+                for (p++; *p && *p != '\''; p++)
+                    val[k][n < 79 ? n++ : n] = *p;
+            else
+                for (; *p && *p != ',' && *p != ')'; p++)
+                    val[k][n < 79 ? n++ : n] = *p;
+            val[k][n] = '\0';
+            while (*p && *p != ',' && *p != ')')
+                p++;
+            if (*p == ',')
+                p++;
+        }
+        if (k < 8)
+            return sg_error_set(err, SG_EX_DATA, "the fake cannot read: %.60s", s);
+        if (row_mut(val[0]))
+            return sg_error_set(err, SG_EX_DATA, "duplicate ledger version %s", val[0]);
+        sg_ledger_push(&fake.ledger, val[0], val[1], val[2], "2026-01-01T00:00:00Z",
+                       atoll(val[4]), val[5], strcmp(val[6], "true") == 0, 0);
         sg_ledger_sort(&fake.ledger);
         return 0;
     }
-    if (!r)
+    quoted_after(s, "WHERE version = ", v, sizeof v);
+    if (!(r = row_mut(v)))
         return 0; /* an UPDATE or DELETE that matches nothing */
-    if (strcmp(op, "DELETE") == 0) {
+    if (strncmp(s, "DELETE", 6) == 0) {
         free(r->name);
         free(r->applied_at);
         free(r->applied_by);
         memmove(r, r + 1, (size_t)(fake.ledger.v + fake.ledger.n - r - 1) * sizeof *r);
         fake.ledger.n--;
-    } else if (strcmp(op, "DIRTY") == 0) {
+    } else if (strstr(s, "SET dirty = true")) {
         r->dirty = 1;
         r->dirty_done = 0;
-    } else if (strcmp(op, "PROGRESS") == 0) {
-        r->dirty_done = a;
-    } else if (strcmp(op, "CLEAN") == 0 || strcmp(op, "DONE") == 0) {
+    } else if (strstr(s, "SET dirty_done = ")) {
+        r->dirty_done = atoll(strstr(s, "SET dirty_done = ") + 17);
+    } else if (strstr(s, "SET dirty = false")) {
         r->dirty = 0;
         r->dirty_done = 0;
     }
@@ -244,7 +283,7 @@ static int run1(struct fake_conn *f, char *s, struct sg_error *err)
         f->locked = 0;
         return 0;
     }
-    if (strncmp(s, "LEDGER ", 7) == 0) {
+    if (strstr(s, "\"ledger\"")) {
         if (f->locked)
             return sg_error_set(err, SG_EX_DATA,
                                 "Table 'ledger' was not locked with LOCK TABLES (1100)");
@@ -390,15 +429,6 @@ static void fk_fence_sql(struct sg_conn *c, struct sg_buf *out)
         sg_buf_str(out, "FENCE;");
 }
 
-static int fk_ledger_create(struct sg_conn *c, const char *table, struct sg_error *err)
-{
-    (void)table;
-    if (fault(c, err) < 0)
-        return -1;
-    fake.ledger.exists = 1;
-    return 0;
-}
-
 static int fk_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
                           struct sg_ledger *out, struct sg_error *err)
 {
@@ -413,32 +443,39 @@ static int fk_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
     return 0;
 }
 
-static int fk_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
-                         const struct sg_ledger_row *r, struct sg_buf *out, struct sg_error *err)
+static int fk_table_sql(struct sg_conn *c, const char *table, struct sg_buf *out,
+                        struct sg_error *err)
 {
-    static const char *const ops[] = {"INSERT", "DELETE", "DIRTY", "PROGRESS", "CLEAN", "DONE"};
-
     (void)c;
-    (void)table;
     (void)err;
-    sg_buf_fmt(out, "LEDGER %s %s %lld %lld %s %s", ops[op], r->version,
-               op == SG_LEDGER_PROGRESS ? r->dirty_done : (long long)r->dirty,
-               op == SG_LEDGER_PROGRESS ? 0LL : r->dirty_done, *r->checksum ? r->checksum : "-",
-               r->name && *r->name ? r->name : "-");
+    sg_buf_fmt(out, "\"%s\"", table);
     return 0;
+}
+
+static void fk_quote(struct sg_conn *c, const char *v, struct sg_buf *out)
+{
+    (void)c;
+    sg_buf_fmt(out, "'%s'", v);
 }
 
 struct sg_ledger fake_foreign;
 
-static int fk_read_versions(struct sg_conn *c, const char *table, int with_dirty,
-                            struct sg_ledger *out, struct sg_error *err)
+/* Only another tool's history is read with SELECT here (the ledger has
+ * fk_ledger_read); a missing one is code 66. */
+static int fk_select(struct sg_conn *c, const char *sql, struct sg_rows *out,
+                     struct sg_error *err)
 {
-    (void)table;
-    (void)with_dirty;
     memset(out, 0, sizeof *out);
     if (fault(c, err) < 0)
         return -1;
-    copy_ledger(out, &fake_foreign);
+    if (!strstr(sql, "schema_migrations"))
+        return sg_error_set(err, SG_EX_DATA, "the fake selects only schema_migrations");
+    if (!fake_foreign.exists)
+        return sg_error_set(err, SG_EX_NOINPUT, "no such table: schema_migrations");
+    for (size_t i = 0; i < fake_foreign.n; i++) {
+        const char *cells[2] = {fake_foreign.v[i].version, fake_foreign.v[i].dirty ? "t" : "f"};
+        sg_rows_push(out, cells, strstr(sql, "dirty") ? 2 : 1);
+    }
     return 0;
 }
 
@@ -465,8 +502,12 @@ struct sg_driver fake_driver = {
     .lock_held = fk_lock_held,
     .lock_holder = fk_lock_holder,
     .fence_sql = fk_fence_sql,
-    .ledger_create = fk_ledger_create,
+    .ledger_columns = "(version, name, checksum, applied_at, execution_ms, applied_by, dirty, "
+                      "dirty_done)",
+    .table_sql = fk_table_sql,
+    .quote = fk_quote,
+    .now_sql = "NOW",
+    .applied_at_sql = "applied_at",
+    .select = fk_select,
     .ledger_read = fk_ledger_read,
-    .ledger_sql = fk_ledger_sql,
-    .read_versions = fk_read_versions,
 };

@@ -12,7 +12,7 @@
  *   LOCK TABLES x / UNLOCK TABLES   MySQL's region: the ledger is out of reach
  *   BEGIN / BEGIN IMMEDIATE / COMMIT / ROLLBACK, VACUUM (fails inside a
  *                 transaction), and what the fake renders for the core:
- *                 LEDGER ..., FENCE, TIMEOUTS ...
+ *                 the ledger statements record.c writes, FENCE, TIMEOUTS ...
  *
  * Fault injection as sqlite's test VFS does it: fake.fail_call = N makes
  * the Nth primitive call (counted over every entry of the driver) fail with

@@ -17,6 +17,7 @@
 #include "fake_driver.h"
 #include "handoff.h"
 #include "log.h"
+#include "record.h"
 #include "status.h"
 #include "unit.h"
 
@@ -114,24 +115,25 @@ START_TEST(test_a_transactional_migration_is_one_exec_with_its_row_and_fence)
 {
     put("001_a.sql", "-- migrate:up\nAPPLY a1;\nAPPLY a2;\n");
     load();
-    fake_driver.caps |= SG_CAP_TXN_CLOCK;
+    fake_driver.txn_age_sql = "AGE";
     int execs = fake.execs;
     UP_OK();
     /* begin; section; ledger row; fence; commit -- in one exec. */
     ck_assert_msg(strstr(fake.last_sql, "BEGIN") && strstr(fake.last_sql, "APPLY a2") &&
-                      strstr(fake.last_sql, "LEDGER INSERT 1") &&
+                      strstr(fake.last_sql, "INSERT INTO \"ledger\"") &&
+                      strstr(fake.last_sql, "NOW, AGE, 'test:1', false") &&
                       strstr(fake.last_sql, "FENCE;COMMIT"),
                   "%s", fake.last_sql);
-    ck_assert_int_eq(fake.execs - execs, 1);
+    ck_assert_int_eq(fake.execs - execs, 2); /* CREATE TABLE IF NOT EXISTS, then it */
     /* Without the server's clock: the section, then the row with the time
      * measured here, its fence and COMMIT. */
     put("002_b.sql", "-- migrate:up\nAPPLY b;\n");
     load();
-    fake_driver.caps &= ~SG_CAP_TXN_CLOCK;
+    fake_driver.txn_age_sql = NULL;
     execs = fake.execs;
     UP_OK();
-    ck_assert_int_eq(fake.execs - execs, 2);
-    ck_assert_msg(strncmp(fake.last_sql, "RESET VAR;LEDGER INSERT 2", 25) == 0 &&
+    ck_assert_int_eq(fake.execs - execs, 3);
+    ck_assert_msg(strncmp(fake.last_sql, "RESET VAR;INSERT INTO \"ledger\"", 30) == 0 &&
                       strstr(fake.last_sql, "FENCE;COMMIT"),
                   "%s", fake.last_sql);
     ck_assert_str_eq(fake_effects(), "a1,a2,b");
@@ -334,7 +336,7 @@ START_TEST(test_a_start_after_another_replica_finished_takes_no_lock)
     fake_on_release = NULL;
     /* The holder applies everything, then lets go: the waiter's next fast
      * path read finds nothing to do. */
-    ck_assert_int_eq(sg_drv_ledger_create(holder, "ledger", &e), 0);
+    ck_assert_int_eq(sg_ledger_create(holder, "ledger", &e), 0);
     {
         struct sg_apply_opts o = {.table = "ledger", .applied_by = "other:2"};
         for (size_t i = 0; i < eng.set.n; i++)
@@ -423,7 +425,7 @@ START_TEST(test_a_failure_at_any_call_leaves_no_lock_and_a_truthful_ledger)
         struct sg_error e = {0};
         fake_reset();
         if (n >= 200)
-            fake_driver.caps |= SG_CAP_TXN_CLOCK; /* the one-exec path too */
+            fake_driver.txn_age_sql = "AGE"; /* the one-exec path too */
         three();
         fake.fail_call = n >= 200 ? n - 199 : n;
         int rc = sg_cmd_up(&eng, NULL, &e);
