@@ -28,9 +28,9 @@ WARN      := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror) -Wshadow -Wformat
              -Wpointer-arith -Wundef -Wcast-align -Wwrite-strings
 HARDEN    := $(FORTIFY) -fstack-protector-strong -fstack-clash-protection -fPIE
 HARDEN_LD := -pie -Wl,-z,relro,-z,now -Wl,-z,noexecstack
-BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -Iinclude $(OPT) $(WARN) $(HARDEN) -MMD -MP \
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -pthread -Iinclude $(OPT) $(WARN) $(HARDEN) -MMD -MP \
                -DSG_VERSION='"$(VERSION)"'
-BASE_LDFLAGS := $(HARDEN_LD) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
+BASE_LDFLAGS := -pthread $(HARDEN_LD) $(if $(SANITIZE),-fsanitize=$(SANITIZE))
 
 # Drivers: each is compiled in when its client library is present.
 DRIVERS   ?= $(strip sqlite \

@@ -39,6 +39,8 @@ struct sg_options {
     long long ddl_retries;
     int has_lock_key;
     long long lock_key;
+    int lock_mode; /* --lock-mode: an enum sg_lock_mode */
+    long long lease_ms; /* --lease */
     enum sg_log_level log_level;
     enum sg_log_format log_format;
     int json; /* status --format=json */

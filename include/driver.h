@@ -39,11 +39,24 @@ int sg_rows_push(struct sg_rows *r, const char *const *cells, size_t ncols);
 const char *sg_rows_get(const struct sg_rows *r, size_t row, size_t col);
 void sg_rows_free(struct sg_rows *r);
 
+struct sg_lease;
+
 struct sg_conn { /* first member of every driver's connection */
     const struct sg_driver *driver;
     int (*stop)(void); /* nonzero: give up what you are waiting for (never NULL) */
     unsigned split_flags; /* SG_SPLIT_* the session's settings imply (PostgreSQL:
                              standard_conforming_strings = off), set at connect */
+    /* Set by the driver: a pooler answers for the server (PostgreSQL: the
+     * backend key of the start-up is not the backend's pid), so the session
+     * may not be one server session for its whole life. */
+    int proxied;
+    /* Set by the core in lease mode (lease.h): the lock is a lease, and the
+     * driver must not rely on the server session staying the same (no
+     * backend pinning, no session-level settings). */
+    struct sg_lease *lease;
+    /* Set by the core in lease mode: end a transaction of ours that stays
+     * idle this long (a stalled holder), where the server can; 0: never. */
+    long long idle_txn_ms;
 };
 
 struct sg_connect_opts {
@@ -61,7 +74,8 @@ struct sg_connect_opts {
 
 #define SG_CAP_TRANSACTIONAL_DDL 1u /* DDL rolls back with its transaction */
 #define SG_CAP_NAMED_LOCK 2u /* the lock is known by l->name (GET_LOCK), not l->key */
-#define SG_CAP_TXN_CLOCK 4u /* ledger_sql renders execution_ms < 0 as the server's own
+#define SG_CAP_TXN_CLOCK                                                                           \
+    4u /* ledger_sql renders execution_ms < 0 as the server's own
                                measure of the transaction's age, so a whole transactional
                                migration and its ledger row can go in one exec */
 
@@ -105,8 +119,7 @@ struct sg_driver {
      * that completed. On failure err->msg is the server's message alone (no
      * file, no position), with err->sqlstate, err->pos/err->line where the
      * server says, and the codes of the contract above. */
-    int (*exec)(struct sg_conn *c, const char *sql, size_t len, size_t *done,
-                struct sg_error *err);
+    int (*exec)(struct sg_conn *c, const char *sql, size_t len, size_t *done, struct sg_error *err);
     /* Is a transaction open on the session (after a statement of the
      * migration's own, or after a failure)? 1 yes, 0 no. */
     int (*in_transaction)(struct sg_conn *c);
@@ -153,6 +166,19 @@ struct sg_driver {
      * 10.0.0.5 for 12 s"); 0 with buf "" when unknown. */
     int (*lock_holder)(struct sg_conn *c, const struct sg_lock *l, char *buf, size_t size,
                        struct sg_error *err);
+    /* The server's wall clock in ms since the epoch, as an SQL expression
+     * evaluated when the statement runs (not when its transaction began):
+     * the lease's only clock. NULL: no lease on this backend. */
+    const char *clock_ms_sql;
+    /* Appends one statement, followed by `;`, that runs `update` and fails
+     * with `msg` in its error unless the update changed a row -- inside a
+     * transaction, so the failure rolls it back. Optional (a dialect that
+     * cannot raise outside stored programs). */
+    void (*guard_sql)(struct sg_conn *c, const char *update, const char *msg, struct sg_buf *out);
+    /* Does the server's session lock cover the work here? 1 yes; 0 no, with
+     * why filled (a pooler in front, Galera, multi-primary group
+     * replication); -1 error. Asked once a lock is needed. Optional: 1. */
+    int (*session_lock_ok)(struct sg_conn *c, char *why, size_t size, struct sg_error *err);
     /* Renders one statement, followed by `;`, that fails (exec: code 70, or
      * 78 when a pooler moved the session) unless this session still holds
      * the lock it took: the fence a migration's transaction runs last before
@@ -187,8 +213,8 @@ struct sg_driver {
     /* Reads the ledger itself, where the backend does it better than
      * record.c's SELECT (one round trip that also anchors the session).
      * Optional; a missing table gives exists = 0, not an error. */
-    int (*ledger_read)(struct sg_conn *c, const char *table, unsigned flags,
-                       struct sg_ledger *out, struct sg_error *err);
+    int (*ledger_read)(struct sg_conn *c, const char *table, unsigned flags, struct sg_ledger *out,
+                       struct sg_error *err);
 };
 
 /* The backends; each is defined only when linked in (make DRIVERS=...). */
@@ -236,8 +262,7 @@ static inline int sg_drv_unlock(struct sg_conn *c, const struct sg_lock *l, stru
     return c->driver->unlock(c, l, err);
 }
 
-static inline int sg_drv_lock_held(struct sg_conn *c, const struct sg_lock *l,
-                                   struct sg_error *err)
+static inline int sg_drv_lock_held(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err)
 {
     return c->driver->lock_held(c, l, err);
 }

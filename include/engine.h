@@ -11,6 +11,7 @@
 #include "config.h"
 #include "driver.h"
 #include "error.h"
+#include "lease.h"
 #include "ledger.h"
 #include "lock.h"
 #include "migration.h"
@@ -25,6 +26,8 @@ struct sg_engine {
     long long ddl_retries;
     int has_lock_key; /* lock_key overrides the derived key */
     long long lock_key;
+    enum sg_lock_mode lock_mode; /* --lock-mode */
+    long long lease_ms; /* --lease */
     /* state */
     struct sg_url url; /* parsed database URL (empty when none given) */
     int has_url;
@@ -32,9 +35,11 @@ struct sg_engine {
     char applied_by[160]; /* "host:pid" */
     char app_name[160]; /* "schemagate host pid" */
     unsigned ledger_flags; /* SG_LEDGER_PROBE once a read found no ledger */
+    int mode_decided; /* lock_mode resolved (auto: session or lease) */
+    struct sg_lease *lease; /* the lease, once lease mode is decided */
 };
 
-/* Frees what the engine owns (url, set). */
+/* Frees what the engine owns (url, set, lease). */
 void sg_engine_free(struct sg_engine *e);
 
 /* Opens a session, retrying transient failures (refused, DNS, too many
@@ -45,9 +50,16 @@ void sg_session_close(struct sg_conn **cp);
 /* Reads the ledger on c, remembering whether it exists for the next read. */
 int sg_session_read(struct sg_engine *e, struct sg_conn *c, struct sg_ledger *l,
                     struct sg_error *err);
+/* Resolves the lock mode for session c (auto: the session lock where it
+ * covers the work, else a lease, saying why) and attaches the lease to c
+ * in lease mode. --lock-mode=session where the session lock cannot cover
+ * the work is 78. */
+int sg_session_mode(struct sg_engine *e, struct sg_conn *c, struct sg_error *err);
+/* After a failed command: when the lease was lost, says so (code 70). */
+int sg_session_verdict(struct sg_engine *e, int rc, struct sg_error *err);
 /* The lock of the ledger (name: a key of its own, for `lock --name`). */
-int sg_session_lock_id(struct sg_engine *e, struct sg_conn *c, const char *name,
-                       struct sg_lock *lk, struct sg_error *err);
+int sg_session_lock_id(struct sg_engine *e, struct sg_conn *c, const char *name, struct sg_lock *lk,
+                       struct sg_error *err);
 
 /* Polls for the lock named `name` on a session opened as needed; 0 with
  * *cp holding it, -1 with err set (75 on timeout, 128+N on a signal). */

@@ -14,6 +14,7 @@
 #include "clock.h"
 #include "exitcodes.h"
 #include "handoff.h"
+#include "lease.h"
 #include "log.h"
 #include "record.h"
 #include "sqlsplit.h"
@@ -156,8 +157,7 @@ static int plan(const struct sg_migration *m, int down, enum sg_dialect d, unsig
     p->flags = split_in;
     p->sec = sec;
     if (!sec->sql)
-        return sg_error_set(err, SG_EX_DATA, "%s has no %s section", m->file,
-                            down ? "down" : "up");
+        return sg_error_set(err, SG_EX_DATA, "%s has no %s section", m->file, down ? "down" : "up");
     if (d == SG_DIALECT_MYSQL && mysql_lf(sec, p, err) < 0)
         return -1;
     sec = p->sec;
@@ -197,8 +197,8 @@ int sg_apply_check(const struct sg_migration *m, int down, enum sg_dialect d, un
                    struct sg_error *err)
 {
     struct plan p;
-    int rc = plan(m, down, d, d == SG_DIALECT_MYSQL ? 0 : SG_CAP_TRANSACTIONAL_DDL, split_flags,
-                  &p, err);
+    int rc = plan(m, down, d, d == SG_DIALECT_MYSQL ? 0 : SG_CAP_TRANSACTIONAL_DDL, split_flags, &p,
+                  err);
 
     plan_free(&p);
     return rc;
@@ -228,6 +228,27 @@ static int render(const struct run *r, enum sg_ledger_op op, const struct sg_led
     return 0;
 }
 
+/* Why to stop before sending more: a signal (128+N) or a lease the
+ * heartbeat found lost (70). 0 when neither; else the code, with what
+ * filled ("stopped by signal 15", "stopped: lease lost (...)"). */
+static int halted(const struct sg_conn *c, char *what, size_t size)
+{
+    char why[300];
+    int sig = sg_signal_pending();
+
+    if (sig) {
+        snprintf(what, size, "stopped by signal %d", sig);
+        return SG_EX_SIGNAL_BASE + sig;
+    }
+    if (c->lease && sg_lease_lost(c->lease, why, sizeof why)) {
+        snprintf(what, size, "stopped: lease lost (%s)", why);
+        return SG_EX_SOFTWARE;
+    }
+    return 0;
+}
+
+static void rollback(struct sg_conn *c);
+
 /* Runs a ledger write, followed by the fence, in one exec. */
 static int record(const struct run *r, enum sg_ledger_op op, int dirty, long long done,
                   struct sg_error *err)
@@ -236,16 +257,25 @@ static int record(const struct run *r, enum sg_ledger_op op, int dirty, long lon
     struct sg_buf b = {0};
     int rc = -1;
 
+    /* A lease's fence needs the write and itself in one transaction: on
+     * MySQL each statement of a text commits on its own. */
+    int wrap = r->c->lease && !sg_drv_in_transaction(r->c);
+
     row_of(r, &row, dirty, done);
+    if (wrap)
+        sg_buf_fmt(&b, "%s;", r->c->driver->begin_sql);
     if (render(r, op, &row, &b, err) < 0)
         goto out;
-    if (r->c->driver->fence_sql)
-        r->c->driver->fence_sql(r->c, &b);
+    sg_lock_fence_sql(r->c, &b);
+    if (wrap)
+        sg_buf_str(&b, "COMMIT;");
     if (b.oom) {
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto out;
     }
     rc = sg_drv_exec(r->c, b.p, b.n, NULL, err);
+    if (rc < 0 && wrap)
+        rollback(r->c);
 out:
     sg_buf_free(&b);
     return rc;
@@ -299,8 +329,7 @@ static void name_blocker(const struct run *r, size_t i, struct sg_error *err)
 
     if (!r->c->driver->blocker || i >= r->n)
         return;
-    sg_sql_target_table(r->sec->sql + r->st[i].off, r->st[i].len, dialect(r), table,
-                        sizeof table);
+    sg_sql_target_table(r->sec->sql + r->st[i].off, r->st[i].len, dialect(r), table, sizeof table);
     r->c->driver->blocker(r->c, table, who, sizeof who);
     if (*who)
         sg_error_append(err, "%s", who);
@@ -421,8 +450,7 @@ static int run_txn(struct run *r, struct sg_error *err)
         row.execution_ms = -1; /* the server's own measure */
         if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &all, err) < 0)
             goto out;
-        if (c->driver->fence_sql)
-            c->driver->fence_sql(c, &all);
+        sg_lock_fence_sql(c, &all);
         sg_buf_str(&all, "COMMIT");
     }
     if (pre.oom || all.oom) {
@@ -431,10 +459,10 @@ static int run_txn(struct run *r, struct sg_error *err)
     }
 
     /* A stop that came before the text was sent leaves nothing behind. */
-    if (sg_signal_pending()) {
-        sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
-                     "%s: stopped by signal %d before it started; nothing changed", r->file,
-                     sg_signal_pending());
+    char what[360];
+    int code = halted(c, what, sizeof what);
+    if (code) {
+        sg_error_set(err, code, "%s: %s before it started; nothing changed", r->file, what);
         goto out;
     }
     if (whole) {
@@ -458,8 +486,7 @@ static int run_txn(struct run *r, struct sg_error *err)
         row_of(r, &row, 0, 0);
         if (render(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_INSERT, &row, &suf, err) < 0)
             goto out_rollback;
-        if (c->driver->fence_sql)
-            c->driver->fence_sql(c, &suf);
+        sg_lock_fence_sql(c, &suf);
         sg_buf_str(&suf, "COMMIT");
         if (suf.oom) {
             sg_error_set(err, SG_EX_OSERR, "out of memory");
@@ -563,9 +590,10 @@ static void progress_to(const struct run *r, struct track *t, size_t at)
  * mark is gone (not dirty), -1 when the migration stays dirty. */
 static int stop_before(struct run *r, struct track *t, struct sg_error *err)
 {
-    sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
-                 "%s:%d: stopped by signal %d before this statement", r->file, r->st[t->i].line,
-                 sg_signal_pending());
+    char what[360];
+    int code = halted(r->c, what, sizeof what);
+
+    sg_error_set(err, code, "%s:%d: %s before this statement", r->file, r->st[t->i].line, what);
     if (t->locked)
         unlock_tables(r);
     if (t->known == 0 && t->txn_from == NONE && unmark(r) == 0) {
@@ -638,18 +666,18 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
 
     if (!r->marked) {
         /* A stop that came before anything ran leaves nothing behind. */
-        if (sg_signal_pending())
-            return sg_error_set(err, SG_EX_SIGNAL_BASE + sg_signal_pending(),
-                                "%s: stopped by signal %d before it started; nothing changed",
-                                r->file, sg_signal_pending());
+        char what[360];
+        int code = halted(c, what, sizeof what);
+        if (code)
+            return sg_error_set(err, code, "%s: %s before it started; nothing changed", r->file,
+                                what);
         if (record(r, r->down ? SG_LEDGER_DIRTY : SG_LEDGER_INSERT, 1, 0, err) < 0)
-            return sg_error_prefix(err, "%s: unable to mark it dirty before running it",
-                                   r->file);
+            return sg_error_prefix(err, "%s: unable to mark it dirty before running it", r->file);
         r->marked = 1;
     }
     timeouts(r, r->lock_ms, r->o->statement_timeout_ms);
     for (t.i = *resume; t.i < r->n; t.i++) {
-        if (sg_signal_pending()) {
+        if (halted(c, NULL, 0)) {
             if (stop_before(r, &t, err) == 0)
                 goto out;
             goto dirty;
@@ -659,8 +687,7 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
                 goto out;
             goto dirty;
         }
-        t.locked += sg_sql_table_locks(r->sec->sql + r->st[t.i].off, r->st[t.i].len,
-                                       dialect(r));
+        t.locked += sg_sql_table_locks(r->sec->sql + r->st[t.i].off, r->st[t.i].len, dialect(r));
         t.locked = t.locked > 0;
         if (sg_drv_in_transaction(c)) {
             /* The file opened a transaction: progress waits for its end. */
@@ -695,8 +722,8 @@ static int run_tracked(struct run *r, size_t *resume, struct sg_error *err)
     reset_session(r);
     timeouts(r, 0, 0);
     if (record(r, r->down ? SG_LEDGER_DELETE : SG_LEDGER_DONE, 0, 0, err) < 0) {
-        sg_error_prefix(err, "%s: all %zu statement(s) ran but migration %s stays dirty",
-                        r->file, r->n, r->m->version);
+        sg_error_prefix(err, "%s: all %zu statement(s) ran but migration %s stays dirty", r->file,
+                        r->n, r->m->version);
         goto out;
     }
     r->marked = 0;

@@ -33,7 +33,9 @@ enum {
     OPT_ALLOW_INSECURE,
     OPT_LOG_LEVEL,
     OPT_DIALECT,
-    OPT_ALLOW_EMPTY
+    OPT_ALLOW_EMPTY,
+    OPT_LOCK_MODE,
+    OPT_LEASE
 };
 
 static const struct option longopts[] = {
@@ -42,6 +44,8 @@ static const struct option longopts[] = {
     {"table", required_argument, NULL, OPT_TABLE},
     {"lock-timeout", required_argument, NULL, OPT_LOCK_TIMEOUT},
     {"lock-key", required_argument, NULL, OPT_LOCK_KEY},
+    {"lock-mode", required_argument, NULL, OPT_LOCK_MODE},
+    {"lease", required_argument, NULL, OPT_LEASE},
     {"wait-for-db", required_argument, NULL, OPT_WAIT_FOR_DB},
     {"ddl-lock-timeout", required_argument, NULL, OPT_DDL_LOCK_TIMEOUT},
     {"ddl-retries", required_argument, NULL, OPT_DDL_RETRIES},
@@ -111,6 +115,10 @@ void sg_cli_usage(void)
         "      --table=NAME            [SCHEMAGATE_TABLE] default schemagate_migrations\n"
         "      --lock-timeout=D        [SCHEMAGATE_LOCK_TIMEOUT] default 0 = wait for ever\n"
         "      --lock-key=N            [SCHEMAGATE_LOCK_KEY] override the derived lock key\n"
+        "      --lock-mode=M           [SCHEMAGATE_LOCK_MODE] auto|session|lease, default auto:\n"
+        "                              the server's session lock, or a lease behind a pooler\n"
+        "                              and on Galera or multi-primary group replication\n"
+        "      --lease=D               [SCHEMAGATE_LEASE] lease length, default 30s\n"
         "      --wait-for-db=D         [SCHEMAGATE_WAIT_FOR_DB] retry connecting, default 30s\n"
         "      --ddl-lock-timeout=D    [SCHEMAGATE_DDL_LOCK_TIMEOUT] table-lock wait, default 5s\n"
         "      --ddl-retries=N         [SCHEMAGATE_DDL_RETRIES] default 5\n"
@@ -182,7 +190,7 @@ static int duration(const char *flag, const char *env, const char *def, long lon
 struct flags {
     const char *url, *dir, *table, *lock_timeout, *wait_db, *ddl_lt, *ddl_retries, *stmt;
     const char *log_format, *log_level, *lock_key, *timeout, *scrub, *to, *format, *from;
-    const char *dialect;
+    const char *dialect, *lock_mode, *lease;
     const char *words[4]; /* positional words after the command */
     int nwords, verbosity, applied; /* applied: 1 --applied, 0 --not-applied, -1 unset */
 };
@@ -208,6 +216,8 @@ static void take_flag(int c, struct flags *f, struct sg_options *o)
     case OPT_TABLE: f->table = optarg; break;
     case OPT_LOCK_TIMEOUT: f->lock_timeout = optarg; break;
     case OPT_LOCK_KEY: f->lock_key = optarg; break;
+    case OPT_LOCK_MODE: f->lock_mode = optarg; break;
+    case OPT_LEASE: f->lease = optarg; break;
     case OPT_WAIT_FOR_DB: f->wait_db = optarg; break;
     case OPT_DDL_LOCK_TIMEOUT: f->ddl_lt = optarg; break;
     case OPT_DDL_RETRIES: f->ddl_retries = optarg; break;
@@ -294,8 +304,11 @@ static int logging(const struct flags *f, struct sg_options *o, struct sg_error 
         static const struct {
             const char *name;
             enum sg_log_level level;
-        } levels[] = {{"debug", SG_LOG_DEBUG}, {"info", SG_LOG_INFO}, {"warn", SG_LOG_WARN},
-                      {"error", SG_LOG_ERROR}, {"quiet", SG_LOG_QUIET}};
+        } levels[] = {{"debug", SG_LOG_DEBUG},
+                      {"info", SG_LOG_INFO},
+                      {"warn", SG_LOG_WARN},
+                      {"error", SG_LOG_ERROR},
+                      {"quiet", SG_LOG_QUIET}};
         size_t i;
         for (i = 0; i < sizeof levels / sizeof levels[0]; i++)
             if (strcmp(v, levels[i].name) == 0)
@@ -342,6 +355,29 @@ static int database_url(const struct flags *f, struct sg_options *o, struct sg_e
     return 0;
 }
 
+static int lock_mode(const struct flags *f, struct sg_options *o, struct sg_error *err)
+{
+    static const char *const modes[] = {"auto", "session", "lease"};
+    const char *v = f->lock_mode ? f->lock_mode : getenv("SCHEMAGATE_LOCK_MODE");
+    size_t i = 0;
+
+    if (v && *v) {
+        while (i < 3 && strcmp(v, modes[i]) != 0)
+            i++;
+        if (i == 3)
+            return sg_error_set(err, SG_EX_CONFIG, "%s: '%.24s' is not auto, session or lease",
+                                f->lock_mode ? "--lock-mode" : "SCHEMAGATE_LOCK_MODE", v);
+    }
+    o->lock_mode = (int)i;
+    if (duration(f->lease, "SCHEMAGATE_LEASE", "30s", &o->lease_ms, err) < 0)
+        return -1;
+    if (o->lease_ms < 3000 || o->lease_ms > 3600000)
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "%s: the lease must be between 3s and 1h (it is renewed every third)",
+                            f->lease ? "--lease" : "SCHEMAGATE_LEASE");
+    return 0;
+}
+
 static int settings(const struct flags *f, struct sg_options *o, struct sg_error *err)
 {
     const char *v;
@@ -365,8 +401,7 @@ static int settings(const struct flags *f, struct sg_options *o, struct sg_error
         duration(f->wait_db, "SCHEMAGATE_WAIT_FOR_DB", "30s", &o->wait_for_db_ms, err) < 0 ||
         duration(f->ddl_lt, "SCHEMAGATE_DDL_LOCK_TIMEOUT", "5s", &o->ddl_lock_timeout_ms, err) <
             0 ||
-        duration(f->stmt, "SCHEMAGATE_STATEMENT_TIMEOUT", "0", &o->statement_timeout_ms, err) <
-            0 ||
+        duration(f->stmt, "SCHEMAGATE_STATEMENT_TIMEOUT", "0", &o->statement_timeout_ms, err) < 0 ||
         duration(f->timeout, "SCHEMAGATE_TIMEOUT", "0", &o->timeout_ms, err) < 0)
         return -1;
     v = f->ddl_retries ? f->ddl_retries : getenv("SCHEMAGATE_DDL_RETRIES");
@@ -378,6 +413,8 @@ static int settings(const struct flags *f, struct sg_options *o, struct sg_error
             return sg_error_set(err, SG_EX_CONFIG, "%s: '%.20s' is not a number from 0 to 1000",
                                 f->ddl_retries ? "--ddl-retries" : "SCHEMAGATE_DDL_RETRIES", v);
     }
+    if (lock_mode(f, o, err) < 0)
+        return -1;
     v = f->lock_key ? f->lock_key : getenv("SCHEMAGATE_LOCK_KEY");
     if (v && *v) {
         char *end;

@@ -25,15 +25,79 @@
 
 void sg_engine_free(struct sg_engine *e)
 {
+    sg_lease_free(e->lease, NULL);
+    e->lease = NULL;
     sg_migrations_free(&e->set);
     sg_url_free(&e->url);
+}
+
+/* Every session's stop callback: a signal, or a lease found lost. */
+static int stop_requested(void)
+{
+    return sg_signal_pending() || sg_lease_lost_any();
+}
+
+static const char *const mode_names[] = {"auto", "session", "lease"};
+
+int sg_session_mode(struct sg_engine *e, struct sg_conn *c, struct sg_error *err)
+{
+    char why[256] = "";
+
+    if (!e->mode_decided) {
+        int ok = 1;
+        if (e->lock_mode != SG_LOCK_LEASE && c->driver->session_lock_ok &&
+            (ok = c->driver->session_lock_ok(c, why, sizeof why, err)) < 0)
+            return -1;
+        if (!ok && e->lock_mode == SG_LOCK_SESSION)
+            return sg_error_set(err, SG_EX_CONFIG,
+                                "%s; --lock-mode=session cannot work here: use --lock-mode=lease "
+                                "(or auto), or a direct URL to the server",
+                                why);
+        if (!ok || e->lock_mode == SG_LOCK_LEASE) {
+            if (!c->driver->clock_ms_sql)
+                return sg_error_set(err, SG_EX_CONFIG,
+                                    "--lock-mode=lease is not available for %s: its lock is "
+                                    "the file's own",
+                                    c->driver->name);
+            struct sg_connect_opts o = {.application_name = e->app_name, .stop = stop_requested};
+            if (!(e->lease = sg_lease_new(e->table, e->lease_ms, e->app_name, &e->url, &o)))
+                return sg_error_set(err, SG_EX_OSERR, "out of memory");
+            sg_log(SG_LOG_INFO, "lock_mode",
+                   SG_F(SG_S("mode", "lease"), SG_S("requested", mode_names[e->lock_mode]),
+                        SG_S("reason", *why ? why : "--lock-mode=lease")),
+                   "using a lease lock (%lld ms)%s%s",
+                   e->lease_ms > 0 ? e->lease_ms : SG_LEASE_DEFAULT_MS, *why ? ": " : "", why);
+        }
+        e->mode_decided = 1;
+    }
+    c->lease = e->lease;
+    if (e->lease)
+        c->idle_txn_ms = e->lease_ms > 0 ? e->lease_ms : SG_LEASE_DEFAULT_MS;
+    return 0;
+}
+
+int sg_session_verdict(struct sg_engine *e, int rc, struct sg_error *err)
+{
+    char why[300];
+
+    if (rc >= 0 || !e->lease)
+        return rc;
+    /* The heartbeat saw it, or a fence did (a holder resumed after a stall
+     * finds its fence failing before its heartbeat has run). */
+    if (!sg_lease_lost(e->lease, why, sizeof why)) {
+        if (!strstr(err->msg, SG_LEASE_LOST_MSG))
+            return rc;
+        snprintf(why, sizeof why, "a transaction's fence found it expired or taken over");
+    }
+    err->code = SG_EX_SOFTWARE;
+    return sg_error_prefix(err, "lease lost (%s)", why);
 }
 
 struct sg_conn *sg_session_open(struct sg_engine *e, struct sg_error *err)
 {
     struct sg_connect_opts co = {.application_name = e->app_name,
                                  .lock_wait_ms = e->ddl_lock_timeout_ms,
-                                 .stop = sg_signal_pending};
+                                 .stop = stop_requested};
     const struct sg_driver *d = sg_driver_find(e->url.scheme);
     long long start = sg_now_ms();
     unsigned attempt = 0;
@@ -74,6 +138,12 @@ struct sg_conn *sg_session_open(struct sg_engine *e, struct sg_error *err)
 /* Ends a session (and with it every lock it holds). */
 static void drop(struct sg_conn **cp)
 {
+    struct sg_error ignored = {0};
+
+    /* A lease outlives the session: give it back (a session lock goes
+     * with the session). */
+    if (*cp && (*cp)->lease && !sg_lease_lost((*cp)->lease, NULL, 0))
+        (void)sg_lock_release(*cp, NULL, &ignored);
     sg_signals_watch(NULL);
     sg_drv_close(*cp);
     *cp = NULL;
@@ -137,8 +207,8 @@ int sg_session_read(struct sg_engine *e, struct sg_conn *c, struct sg_ledger *l,
 }
 
 /* Reads the ledger and builds the plan. */
-static int read_plan(struct sg_engine *e, struct sg_conn *c, struct sg_ledger *l,
-                     struct sg_plan *p, struct sg_error *err)
+static int read_plan(struct sg_engine *e, struct sg_conn *c, struct sg_ledger *l, struct sg_plan *p,
+                     struct sg_error *err)
 {
     sg_ledger_free(l);
     sg_plan_free(p);
@@ -147,8 +217,8 @@ static int read_plan(struct sg_engine *e, struct sg_conn *c, struct sg_ledger *l
     return sg_plan_build(&e->set, l, p, err);
 }
 
-int sg_session_lock_id(struct sg_engine *e, struct sg_conn *c, const char *name,
-                       struct sg_lock *lk, struct sg_error *err)
+int sg_session_lock_id(struct sg_engine *e, struct sg_conn *c, const char *name, struct sg_lock *lk,
+                       struct sg_error *err)
 {
     char scope[512];
 
@@ -239,9 +309,11 @@ static enum acquire_result acquire(struct sg_engine *e, struct sg_conn **cp, con
             if (p->first_changed && verify(p, err) < 0)
                 return ACQ_ERROR;
         }
+        if (sg_session_mode(e, c, err) < 0)
+            return ACQ_ERROR;
         if (attempt == 0 && sg_session_lock_id(e, c, name, lk, err) < 0)
             return ACQ_ERROR;
-        int r = sg_drv_try_lock(c, lk, err);
+        int r = sg_lock_try(c, lk, err);
         if (r < 0) {
             int w = waiter_lost(cp, &attempt, start, timeout_ms, err);
             if (w > 0)
@@ -263,7 +335,7 @@ static enum acquire_result acquire(struct sg_engine *e, struct sg_conn **cp, con
         long long now = sg_now_ms();
         if (attempt == 0 || now - last_log >= HOLDER_LOG_EVERY_MS) {
             char holder[256];
-            sg_drv_lock_holder(c, lk, holder, sizeof holder);
+            sg_lock_holder(c, lk, holder, sizeof holder);
             sg_log(SG_LOG_INFO, "lock_waiting",
                    SG_F(SG_S("lock", lk->desc), SG_S("holder", holder),
                         SG_I("waited_ms", now - start)),
@@ -293,7 +365,7 @@ static void release(struct sg_conn *c, const struct sg_lock *lk)
 {
     struct sg_error e = {0};
 
-    if (sg_drv_unlock(c, lk, &e) < 0)
+    if (sg_lock_release(c, lk, &e) < 0)
         sg_log(SG_LOG_WARN, "unlock_failed", SG_F(SG_S("error", e.msg)),
                "unable to release lock %s: %s (closing the session releases it)", lk->desc, e.msg);
 }
@@ -315,7 +387,7 @@ static struct sg_apply_opts apply_opts(const struct sg_engine *e)
  * have moved the session.) */
 static int still_held(struct sg_conn *c, const struct sg_lock *lk, struct sg_error *err)
 {
-    int held = sg_drv_lock_held(c, lk, err);
+    int held = sg_lock_held(c, lk, err);
 
     if (held < 0)
         return -1;
@@ -356,7 +428,8 @@ static int run_up(struct sg_engine *e, const char *to, struct sg_conn **cp, stru
     /* Judge every pending file before applying any: a bad one found later
      * would leave the set half applied. validate runs the same check. */
     for (size_t i = 0; i < p.n; i++)
-        if (p.v[i].state == SG_STATE_PENDING && !(to && sg_version_cmp(p.v[i].m->version, to) > 0) &&
+        if (p.v[i].state == SG_STATE_PENDING &&
+            !(to && sg_version_cmp(p.v[i].m->version, to) > 0) &&
             sg_apply_check(p.v[i].m, 0, c->driver->dialect, c->split_flags, err) < 0)
             goto out;
     const char *max_applied = NULL;
@@ -400,7 +473,7 @@ out:
 int sg_cmd_up(struct sg_engine *e, const char *to, struct sg_error *err)
 {
     struct sg_conn *c = NULL;
-    int rc = run_up(e, to, &c, err);
+    int rc = sg_session_verdict(e, run_up(e, to, &c, err), err);
 
     drop(&c);
     return rc;
@@ -428,14 +501,15 @@ static int with_lock(struct sg_engine *e, locked_fn fn, const void *arg, struct 
     if (rc == 0)
         release(c, &lk);
 out:
+    rc = sg_session_verdict(e, rc, err);
     drop(&c);
     sg_plan_free(&p);
     sg_ledger_free(&l);
     return rc;
 }
 
-static int do_down(struct sg_engine *e, struct sg_conn *c, const struct sg_plan *p,
-                   const void *arg, struct sg_error *err)
+static int do_down(struct sg_engine *e, struct sg_conn *c, const struct sg_plan *p, const void *arg,
+                   struct sg_error *err)
 {
     long long n = *(const long long *)arg, done = 0;
     struct sg_apply_opts ao = apply_opts(e);
@@ -516,10 +590,11 @@ static int do_repair(struct sg_engine *e, struct sg_conn *c, const struct sg_pla
         if (sg_ledger_write(c, e->table, a->applied ? SG_LEDGER_CLEAN : SG_LEDGER_DELETE, &row,
                             err) < 0)
             return -1;
-        sg_log(SG_LOG_INFO, "repaired",
-               SG_F(SG_S("version", a->version), SG_S("as", a->applied ? "applied" : "not-applied")),
-               "version %s recorded as %s", a->version,
-               a->applied ? "applied" : "not applied (it will run again)");
+        sg_log(
+            SG_LOG_INFO, "repaired",
+            SG_F(SG_S("version", a->version), SG_S("as", a->applied ? "applied" : "not-applied")),
+            "version %s recorded as %s", a->version,
+            a->applied ? "applied" : "not applied (it will run again)");
         return 0;
     }
     return sg_error_set(err, SG_EX_DATA, "version %s is not in the ledger", a->version);
@@ -642,7 +717,7 @@ static int adopt_dbmate(struct sg_engine *e, struct sg_conn *c, const struct sg_
             j++;
         const struct sg_migration *m =
             j < e->set.n && strcmp(e->set.v[j].version, foreign->v[i].version) == 0 ? &e->set.v[j]
-                                                                                     : NULL;
+                                                                                    : NULL;
         if (!m)
             sg_log(SG_LOG_WARN, "adopt_without_file", SG_F(SG_S("version", foreign->v[i].version)),
                    "version %s is recorded by dbmate but has no file here; recorded as missing",
@@ -669,8 +744,7 @@ static int do_adopt(struct sg_engine *e, struct sg_conn *c, const struct sg_plan
                             "the ledger %s already records migrations: adopt only fills an empty "
                             "ledger",
                             e->table);
-    if (sg_history_read(c, "schema_migrations", from == SG_ADOPT_GOLANG_MIGRATE, &foreign, err) <
-        0)
+    if (sg_history_read(c, "schema_migrations", from == SG_ADOPT_GOLANG_MIGRATE, &foreign, err) < 0)
         return -1;
     if (!foreign.exists) {
         rc = sg_error_set(err, SG_EX_DATA, "no schema_migrations table to adopt from %s", tool);

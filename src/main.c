@@ -61,6 +61,8 @@ static int engine_setup(const struct sg_options *o, struct sg_engine *e, struct 
     e->ddl_retries = o->ddl_retries;
     e->has_lock_key = o->has_lock_key;
     e->lock_key = o->lock_key;
+    e->lock_mode = (enum sg_lock_mode)o->lock_mode;
+    e->lease_ms = o->lease_ms;
     gethostname(host, sizeof host - 1);
     snprintf(e->applied_by, sizeof e->applied_by, "%s:%ld", host, (long)getpid());
     snprintf(e->app_name, sizeof e->app_name, "schemagate %s %ld", host, (long)getpid());

@@ -315,9 +315,11 @@ static int dirty_for_good(struct sg_engine *e, struct sg_error *err)
 
     if (!c)
         return -1;
-    r = sg_session_lock_id(e, c, NULL, &lk, err);
+    r = sg_session_mode(e, c, err);
     if (r == 0)
-        r = sg_drv_try_lock(c, &lk, err);
+        r = sg_session_lock_id(e, c, NULL, &lk, err);
+    if (r == 0)
+        r = sg_lock_try(c, &lk, err);
     if (r == 1)
         sg_session_unlock(c, &lk);
     sg_session_close(&c);

@@ -104,7 +104,7 @@ int sg_cmd_lock(struct sg_engine *e, const char *name, long long timeout_ms, cha
         }
         if (sg_now_ms() - last_check >= WATCH_EVERY_MS) {
             struct sg_error le = {0};
-            int held = sg_drv_lock_held(c, &lk, &le);
+            int held = sg_lock_held(c, &lk, &le);
             last_check = sg_now_ms();
             if (held != 1) {
                 sg_log(SG_LOG_ERROR, "lock_lost", SG_F(SG_S("error", le.msg)),

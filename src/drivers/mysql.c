@@ -545,40 +545,43 @@ static const char *my_var(MYSQL_RES *vars, const char *name)
     return NULL;
 }
 
-/* Galera and multi-primary Group Replication do not carry GET_LOCK across
- * nodes: two replicas on two nodes would both "hold" the lock. */
-static int my_check_topology(struct my_conn *c, MYSQL_RES *vars, struct sg_error *err)
+/* Galera and multi-primary group replication do not carry GET_LOCK across
+ * nodes: two replicas on two nodes would both "hold" it. Asked only when a
+ * lock is needed, so a no-op start stays one statement. */
+static int my_session_lock_ok(struct sg_conn *sc, char *why, size_t size, struct sg_error *err)
 {
-    const char *wsrep = my_var(vars, "wsrep_on");
-    const char *single = my_var(vars, "group_replication_single_primary_mode");
+    struct my_conn *c = MY(sc);
+    struct sg_buf b = {0};
+    MYSQL_RES *r[2] = {NULL, NULL};
+    int rc;
 
-    if (wsrep && (strcasecmp(wsrep, "ON") == 0 || strcmp(wsrep, "1") == 0))
-        return sg_error_set(err, SG_EX_CONFIG,
-                            "refusing a Galera cluster (wsrep_on=ON): GET_LOCK is local to one "
-                            "node, so replicas connected to different nodes would migrate at "
-                            "once; point schemagate at one fixed node with wsrep_on=OFF for its "
-                            "session is not enough either -- use a non-Galera primary");
-    if (single && (strcasecmp(single, "OFF") == 0 || strcmp(single, "0") == 0)) {
-        struct sg_buf b = {0};
-        MYSQL_RES *r = NULL;
-        sg_buf_str(&b, "SELECT COUNT(*) FROM performance_schema.replication_group_members "
-                       "WHERE MEMBER_STATE = 'ONLINE'");
-        int rc = my_query(c, &b, &r, 1, "checking group replication", err);
-        sg_buf_free(&b);
-        if (rc < 0)
-            return -1;
-        const char *n = my_cell(r, 0);
-        int online = n && atol(n) > 0;
-        mysql_free_result(r);
-        if (online)
-            return sg_error_set(err, SG_EX_CONFIG,
-                                "refusing multi-primary group replication "
-                                "(group_replication_single_primary_mode=OFF): GET_LOCK is "
-                                "local to one member, so replicas on different members would "
-                                "migrate at once; use single-primary mode and the primary's "
-                                "address");
+    sg_buf_str(&b, "SHOW GLOBAL VARIABLES WHERE Variable_name IN "
+                   "('wsrep_on', 'group_replication_single_primary_mode');"
+                   "SELECT COUNT(*) FROM information_schema.PLUGINS WHERE PLUGIN_NAME = "
+                   "'group_replication' AND PLUGIN_STATUS = 'ACTIVE'");
+    rc = my_query(c, &b, r, 2, "checking the topology", err);
+    sg_buf_free(&b);
+    if (rc == 0) {
+        const char *wsrep = my_var(r[0], "wsrep_on");
+        const char *single = my_var(r[0], "group_replication_single_primary_mode");
+        const char *gr = my_cell(r[1], 0);
+        rc = 1;
+        if (wsrep && (strcasecmp(wsrep, "ON") == 0 || strcmp(wsrep, "1") == 0)) {
+            snprintf(why, size,
+                     "a Galera cluster (wsrep_on=ON), where GET_LOCK is local to "
+                     "one node");
+            rc = 0;
+        } else if (gr && atol(gr) > 0 && single &&
+                   (strcasecmp(single, "OFF") == 0 || strcmp(single, "0") == 0)) {
+            snprintf(why, size,
+                     "multi-primary group replication, where GET_LOCK is local to "
+                     "one member");
+            rc = 0;
+        }
     }
-    return 0;
+    mysql_free_result(r[0]);
+    mysql_free_result(r[1]);
+    return rc;
 }
 
 /* The session variables a migration file commonly sets (mysqldump output
@@ -619,13 +622,12 @@ static void my_reset_prepare(struct my_conn *c, MYSQL_RES *vars)
 
 /* Once the lock is held, before anything is written, in one round trip:
  * the server's identity (to aim KILL QUERY at it), the lock waits,
- * statement limit and variables to restore, and the topology, whose
- * refusal (Galera, multi-primary) matters only to a session about to
- * write. Kept off the connect path: a waiter's poll is one statement. */
+ * statement limit and variables to restore. Kept off the connect path: a
+ * waiter's poll is one statement. */
 static int my_prepare(struct sg_conn *sc, struct sg_error *err)
 {
     struct my_conn *c = MY(sc);
-    MYSQL_RES *res[3] = {NULL, NULL, NULL};
+    MYSQL_RES *res[2] = {NULL, NULL};
     struct sg_buf b = {0};
     MYSQL_ROW row;
     const char *v;
@@ -633,13 +635,11 @@ static int my_prepare(struct sg_conn *sc, struct sg_error *err)
 
     sg_buf_str(&b, "SELECT CONNECTION_ID(), @@hostname, @@port, @@server_id, "
                    "@@SESSION.lock_wait_timeout, @@SESSION.innodb_lock_wait_timeout;"
-                   "SHOW GLOBAL VARIABLES WHERE Variable_name IN "
-                   "('wsrep_on', 'group_replication_single_primary_mode');"
                    "SHOW SESSION VARIABLES WHERE Variable_name IN "
                    "('max_statement_time', 'max_execution_time', 'sql_mode', 'foreign_key_checks', "
                    "'unique_checks', 'time_zone', 'character_set_client', "
                    "'character_set_connection', 'character_set_results', 'collation_connection')");
-    if (my_query(c, &b, res, 3, "unable to set up the session", err) < 0)
+    if (my_query(c, &b, res, 2, "unable to set up the session", err) < 0)
         goto out;
     row = res[0] ? mysql_fetch_row(res[0]) : NULL;
     if (!row || !row[0] || mysql_num_fields(res[0]) < 6) {
@@ -651,16 +651,16 @@ static int my_prepare(struct sg_conn *sc, struct sg_error *err)
              row[3] ? row[3] : "");
     c->lwt_orig = row[4] ? atoll(row[4]) : 31536000;
     c->ilwt_orig = row[5] ? atoll(row[5]) : 50;
-    if ((v = my_var(res[2], "max_statement_time"))) {
+    if ((v = my_var(res[1], "max_statement_time"))) {
         c->stmt_orig_ms = (long long)(strtod(v, NULL) * 1000 + 0.5);
-    } else if ((v = my_var(res[2], "max_execution_time"))) {
+    } else if ((v = my_var(res[1], "max_execution_time"))) {
         c->stmt_orig_ms = atoll(v);
     }
     sg_buf_reset(&c->reset);
-    my_reset_prepare(c, res[2]);
-    rc = my_check_topology(c, res[1], err);
+    my_reset_prepare(c, res[1]);
+    rc = 0;
 out:
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 2; i++)
         mysql_free_result(res[i]);
     sg_buf_free(&b);
     return rc;
@@ -877,6 +877,11 @@ static void my_timeouts_sql(struct sg_conn *sc, long long lock_ms, long long stm
                lock_ms > 0 ? w[0] : w[1], lock_ms > 0 ? w[0] : w[2]);
     if (c->mariadb)
         sg_buf_fmt(out, ", SESSION max_statement_time = %lld.%03lld", st / 1000, st % 1000);
+    /* A stalled lease holder's transaction must not outlive its lease
+     * (MariaDB 10.3 and later; seconds). */
+    if (c->mariadb && sc->idle_txn_ms)
+        sg_buf_fmt(out, ", SESSION idle_transaction_timeout = %lld",
+                   (sc->idle_txn_ms + 999) / 1000);
     else
         /* MySQL bounds only read-only SELECTs this way (README). */
         sg_buf_fmt(out, ", SESSION max_execution_time = %lld", st);
@@ -892,6 +897,19 @@ static void my_reset_sql(struct sg_conn *sc, struct sg_buf *out)
 
     if (r->n && !r->oom)
         sg_buf_add(out, r->p, r->n);
+}
+
+/* MariaDB runs a compound statement outside stored programs (10.1 and
+ * later); MySQL cannot raise outside one, so it gets no guard. */
+static void my_guard_sql(struct sg_conn *sc, const char *update, const char *msg,
+                         struct sg_buf *out)
+{
+    if (!MY(sc)->mariadb)
+        return;
+    sg_buf_fmt(out,
+               "BEGIN NOT ATOMIC %s; IF ROW_COUNT() = 0 THEN SIGNAL SQLSTATE '45000' SET "
+               "MESSAGE_TEXT = '%s'; END IF; END;",
+               update, msg);
 }
 
 /* Errors the server raises while parsing, resolving names, checking
@@ -1154,8 +1172,7 @@ out:
 /* ---------------------------------------------------------- ledger -- */
 
 /* One SELECT of ours, every row as text; a missing table is code 66. */
-static int my_select(struct sg_conn *sc, const char *sql, struct sg_rows *out,
-                     struct sg_error *err)
+static int my_select(struct sg_conn *sc, const char *sql, struct sg_rows *out, struct sg_error *err)
 {
     struct my_conn *c = MY(sc);
     struct my_op op = my_op_new(c, MY_QUERY_TIMEOUT_MS);
@@ -1229,6 +1246,9 @@ const struct sg_driver sg_driver_mysql = {
     .quote = my_quote,
     /* applied_at holds UTC (written explicitly, never the session's zone). */
     .now_sql = "UTC_TIMESTAMP()",
+    .clock_ms_sql = "CAST(UNIX_TIMESTAMP(NOW(6)) * 1000 AS SIGNED)",
+    .guard_sql = my_guard_sql,
+    .session_lock_ok = my_session_lock_ok,
     .applied_at_sql = "DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%sZ')",
     .select = my_select,
 

@@ -131,6 +131,7 @@ static PGresult *pg_query(struct pg_conn *p, const char *sql, int n, const char 
 static void pg_anchor(struct pg_conn *p, long long pid)
 {
     if (!p->pid_known) {
+        p->base.proxied = pid != PQbackendPID(p->db);
         p->pid = (int)pid;
         p->pid_known = 1;
     }
@@ -479,7 +480,10 @@ static int pg_prepare(struct sg_conn *c, struct sg_error *err)
     PGresult *res;
     int rc;
 
-    pg_settings(p, set, sizeof set);
+    if (c->lease && c->proxied)
+        snprintf(set, sizeof set, "NULL"); /* see pg_timeouts_sql() */
+    else
+        pg_settings(p, set, sizeof set);
     snprintf(sql, sizeof sql,
              "SELECT pg_catalog.pg_is_in_recovery(), pg_catalog.pg_backend_pid(), "
              "pg_catalog.current_database(), pg_catalog.current_schema(), %s",
@@ -497,7 +501,7 @@ static int pg_prepare(struct sg_conn *c, struct sg_error *err)
                             "target_session_attrs=read-write)");
     }
     pid = atoll(PQgetvalue(res, 0, 1));
-    if (p->pid_known && pid != p->pid) {
+    if (p->pid_known && pid != p->pid && !c->lease) {
         PQclear(res);
         return pg_moved(p, pid, err);
     }
@@ -680,7 +684,6 @@ static int pg_in_transaction(struct sg_conn *c)
 static void pg_timeouts_sql(struct sg_conn *c, long long lock_ms, long long stmt_ms, int local,
                             struct sg_buf *out)
 {
-    (void)c;
     lock_ms = lock_ms > 0 ? lock_ms : 0;
     stmt_ms = stmt_ms > 0 ? stmt_ms : 0;
     /* Both are 0 from the start-up packet: a default migration sets nothing. */
@@ -689,8 +692,16 @@ static void pg_timeouts_sql(struct sg_conn *c, long long lock_ms, long long stmt
             sg_buf_fmt(out, "SET LOCAL lock_timeout = %lld;", lock_ms);
         if (stmt_ms)
             sg_buf_fmt(out, "SET LOCAL statement_timeout = %lld;", stmt_ms);
+        /* A stalled lease holder's transaction must not outlive its lease. */
+        if (c->idle_txn_ms)
+            sg_buf_fmt(out, "SET LOCAL idle_in_transaction_session_timeout = %lld;",
+                       c->idle_txn_ms);
         return;
     }
+    /* Behind a pooler a session setting would stay on whichever server
+     * connection ran it, for another client: lease mode sets none. */
+    if (c->lease && c->proxied)
+        return;
     sg_buf_fmt(out,
                "SELECT pg_catalog.set_config('lock_timeout', '%lld', false), "
                "pg_catalog.set_config('statement_timeout', '%lld', false);",
@@ -1030,7 +1041,6 @@ out:
     return rc;
 }
 
-
 static void pg_quote(struct sg_conn *c, const char *v, struct sg_buf *out)
 {
     char *q = PQescapeLiteral(PG(c)->db, v, strlen(v));
@@ -1055,8 +1065,7 @@ static int pg_table_sql(struct sg_conn *c, const char *table, struct sg_buf *out
 }
 
 /* One SELECT of ours, every row as text; a missing table (42P01) is 66. */
-static int pg_select(struct sg_conn *c, const char *sql, struct sg_rows *out,
-                     struct sg_error *err)
+static int pg_select(struct sg_conn *c, const char *sql, struct sg_rows *out, struct sg_error *err)
 {
     struct pg_conn *p = PG(c);
     PGresult *res = PQexec(p->db, sql);
@@ -1081,6 +1090,35 @@ static int pg_select(struct sg_conn *c, const char *sql, struct sg_rows *out,
     if (rc < 0)
         sg_rows_free(out);
     return rc;
+}
+
+/* PgBouncer and its kin answer the start-up with a backend key of their
+ * own, in every pool mode: from the first statement on, a pid that differs
+ * from pg_backend_pid() says a pooler is in front. A session pooler would
+ * keep the advisory lock, a transaction pooler would lose it; `auto` takes
+ * the lease, which is safe behind both. */
+static int pg_session_lock_ok(struct sg_conn *c, char *why, size_t size, struct sg_error *err)
+{
+    struct pg_conn *p = PG(c);
+
+    if (!p->pid_known && pg_probe(p, NULL, NULL, err) < 0)
+        return -1;
+    if (!c->proxied)
+        return 1;
+    snprintf(why, size,
+             "a connection pooler answers for the server (its backend key %d is not the "
+             "server backend's pid %d)",
+             PQbackendPID(p->db), p->pid);
+    return 0;
+}
+
+static void pg_guard_sql(struct sg_conn *c, const char *update, const char *msg, struct sg_buf *out)
+{
+    (void)c;
+    sg_buf_fmt(out,
+               "DO $sg$BEGIN %s; IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = 'SGLSE', "
+               "MESSAGE = '%s'; END IF; END$sg$;",
+               update, msg);
 }
 
 static const char *const pg_schemes[] = {"postgres", "postgresql", NULL};
@@ -1118,6 +1156,9 @@ const struct sg_driver sg_driver_postgres = {
     .now_sql = "pg_catalog.now()",
     .applied_at_sql = PG_APPLIED_AT,
     .txn_age_sql = PG_TXN_AGE,
+    .clock_ms_sql = "(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp()) * 1000)::bigint",
+    .guard_sql = pg_guard_sql,
+    .session_lock_ok = pg_session_lock_ok,
     .select = pg_select,
     .ledger_read = pg_ledger_read,
 };
