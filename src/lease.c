@@ -220,7 +220,7 @@ static void mark_lost(struct sg_lease *ls, const char *what, const char *detail)
     snprintf(ls->why, sizeof ls->why, "%s%s", what, detail);
     atomic_store(&ls->lost, 1);
     atomic_store(&any_lost, 1);
-    sg_log(SG_LOG_ERROR, "lease_lost", SG_F(SG_S("lock", ls->key), SG_S("error", ls->why)),
+    sg_log(SG_LOG_WARN, "lease_lost", SG_F(SG_S("lock", ls->key), SG_S("error", ls->why)),
            "lease %s lost: %s", ls->key, ls->why);
 }
 

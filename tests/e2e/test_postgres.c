@@ -578,7 +578,9 @@ static void pgbouncer_stop(void)
     free(o);
 }
 
-START_TEST(test_transaction_pooling_pgbouncer_is_refused_with_78)
+/* auto behind a transaction pooler: the lease, and no advisory lock left
+ * on a pooled backend. */
+START_TEST(test_transaction_pooling_pgbouncer_takes_a_lease_in_auto_mode)
 {
     char burl[512];
     struct h_result r;
@@ -588,8 +590,35 @@ START_TEST(test_transaction_pooling_pgbouncer_is_refused_with_78)
         return;
     RUN(&r, "-u", burl, "--wait-for-db=0", "up", "--", "true");
     pgbouncer_stop();
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    ck_assert_msg(h_has(r.err, "using a lease lock") && h_has(r.err, "pooler"), "%s", r.err);
+    h_result_free(&r);
+    o = sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'");
+    ck_assert_str_eq(o, "0");
+    free(o);
+    o = sql("SELECT count(*) FROM schemagate_migrations");
+    ck_assert_str_ne(o, "0");
+    free(o);
+    o = sql("SELECT token > 0 AND expires_ms = 0 FROM schemagate_migrations_lease");
+    ck_assert_str_eq(o, "t");
+    free(o);
+}
+END_TEST
+
+START_TEST(test_transaction_pooling_pgbouncer_with_session_locks_is_refused_with_78)
+{
+    char burl[512];
+    struct h_result r;
+    char *o;
+
+    if (!pgbouncer_start("transaction", burl, sizeof burl))
+        return;
+    RUN(&r, "-u", burl, "--wait-for-db=0", "--lock-mode=session", "up", "--", "true");
+    pgbouncer_stop();
     ck_assert_msg(r.status == 78, "%d %s", r.status, r.err);
-    ck_assert_msg(h_has(r.err, "PgBouncer") && h_has(r.err, "direct URL"), "%s", r.err);
+    ck_assert_msg(h_has(r.err, "pooler") && h_has(r.err, "direct URL") &&
+                      h_has(r.err, "--lock-mode=lease"),
+                  "%s", r.err);
     h_result_free(&r);
     /* Refused before taking anything: no lock leaked into the pool, no ledger. */
     o = sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'");
@@ -762,7 +791,8 @@ Suite *postgres_e2e_suite(void)
         tcase_add_test(tc, test_dirty_migration_blocks_later_runs_until_repair);
         tcase_add_test(tc, test_table_lock_timeout_retries_then_exits_75_naming_the_blocker);
         tcase_add_test(tc, test_status_and_pg_locks_show_the_key_the_logs_show);
-        tcase_add_test(tc, test_transaction_pooling_pgbouncer_is_refused_with_78);
+        tcase_add_test(tc, test_transaction_pooling_pgbouncer_with_session_locks_is_refused_with_78);
+        tcase_add_test(tc, test_transaction_pooling_pgbouncer_takes_a_lease_in_auto_mode);
         tcase_add_test(tc, test_session_pooling_pgbouncer_works);
         tcase_add_test(tc, test_a_no_op_start_is_one_statement_and_a_poll_two);
         tcase_add_test(tc, test_status_and_wait_on_a_fresh_database_say_nothing_of_a_missing_table);
