@@ -40,6 +40,16 @@ int sg_lease_lost(const struct sg_lease *ls, char *why, size_t size);
  * stop callback, so a running statement is interrupted at once. */
 int sg_lease_lost_any(void);
 
+/* What `status` shows of a lease: found = 0 when there is none (no table
+ * or no row); expires_in_ms <= 0 means free. */
+struct sg_lease_info {
+    int found;
+    char holder[200];
+    long long token, expires_in_ms, held_ms;
+};
+int sg_lease_info(struct sg_conn *c, const char *table, const struct sg_lock *l,
+                  struct sg_lease_info *out, struct sg_error *err);
+
 /* The lock operations, dispatched on c->lease. try: 1 acquired, 0 held by
  * another, -1 error. held: 1, 0 or -1. */
 int sg_lock_try(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err);

@@ -391,6 +391,34 @@ void sg_lease_free(struct sg_lease *ls, struct sg_conn *c)
     free(ls);
 }
 
+int sg_lease_info(struct sg_conn *c, const char *table, const struct sg_lock *l,
+                  struct sg_lease_info *out, struct sg_error *err)
+{
+    struct sg_lease probe;
+    struct row r;
+    int got;
+
+    memset(out, 0, sizeof *out);
+    if (!c->driver->clock_ms_sql)
+        return 0;
+    memset(&probe, 0, sizeof probe);
+    snprintf(probe.table, sizeof probe.table, "%s_lease", table);
+    snprintf(probe.key, sizeof probe.key, "%s", l->name);
+    got = read_row(c, &probe, &r, err);
+    if (got < 0 && err->code == SG_EX_NOINPUT) {
+        sg_error_clear(err);
+        return 0;
+    }
+    if (got <= 0)
+        return got;
+    out->found = 1;
+    snprintf(out->holder, sizeof out->holder, "%s", r.holder);
+    out->token = r.token;
+    out->expires_in_ms = r.left_ms;
+    out->held_ms = r.age_ms;
+    return 0;
+}
+
 /* ---- dispatch ------------------------------------------------------------ */
 
 int sg_lock_try(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err)

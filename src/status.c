@@ -46,10 +46,21 @@ static int read_ledger(struct sg_engine *e, struct sg_ledger *l, struct sg_error
     return rc;
 }
 
-static void print_json(const struct sg_engine *e, const struct sg_plan *p, const char *lockdesc)
+static void print_json(const struct sg_engine *e, const struct sg_plan *p, const char *lockdesc,
+                       const struct sg_lease_info *li)
 {
     printf("{\"lock_key\":");
     json_str(stdout, lockdesc);
+    printf(",\"lease\":");
+    if (li->found) {
+        printf("{\"holder\":");
+        json_str(stdout, li->expires_in_ms > 0 ? li->holder : "");
+        printf(",\"token\":%lld,\"expires_in_ms\":%lld,\"held_ms\":%lld}", li->token,
+               li->expires_in_ms > 0 ? li->expires_in_ms : 0,
+               li->expires_in_ms > 0 ? li->held_ms : 0);
+    } else {
+        printf("null");
+    }
     printf(",\"table\":");
     json_str(stdout, e->table);
     printf(",\"applied\":%zu,\"pending\":%zu,\"changed\":%zu,\"missing\":%zu,\"dirty\":%zu,"
@@ -84,7 +95,8 @@ static void print_json(const struct sg_engine *e, const struct sg_plan *p, const
     printf("]}\n");
 }
 
-static void print_text(const struct sg_plan *p, const char *lockdesc)
+static void print_text(const struct sg_plan *p, const char *lockdesc,
+                       const struct sg_lease_info *li)
 {
     printf("%-10s %-20s %-24s %s\n", "STATE", "VERSION", "APPLIED AT", "NAME");
     for (size_t i = 0; i < p->n; i++) {
@@ -97,6 +109,11 @@ static void print_text(const struct sg_plan *p, const char *lockdesc)
     }
     printf("\n%zu applied, %zu pending, %zu changed, %zu missing, %zu dirty; lock key %s\n",
            p->applied, p->pending, p->changed, p->missing, p->dirty, lockdesc);
+    if (li->found && li->expires_in_ms > 0)
+        printf("lease: held by %s (token %lld) for %lld s, expires in %lld ms\n", li->holder,
+               li->token, li->held_ms / 1000, li->expires_in_ms);
+    else if (li->found)
+        printf("lease: free (last token %lld)\n", li->token);
 }
 
 int sg_cmd_status(struct sg_engine *e, int json, struct sg_error *err)
@@ -104,6 +121,7 @@ int sg_cmd_status(struct sg_engine *e, int json, struct sg_error *err)
     struct sg_ledger l = {0};
     struct sg_plan p = {0};
     char lockdesc[96] = "";
+    struct sg_lease_info li = {0};
 
     {
         struct sg_conn *c = sg_session_open(e, err);
@@ -116,6 +134,8 @@ int sg_cmd_status(struct sg_engine *e, int json, struct sg_error *err)
         if (rc == 0)
             snprintf(lockdesc, sizeof lockdesc, "%s",
                      c->driver->caps & SG_CAP_NAMED_LOCK ? lk.name : lk.desc);
+        if (rc == 0)
+            rc = sg_lease_info(c, e->table, &lk, &li, err);
         sg_session_close(&c);
         if (rc < 0) {
             sg_ledger_free(&l);
@@ -127,9 +147,9 @@ int sg_cmd_status(struct sg_engine *e, int json, struct sg_error *err)
         return -1;
     }
     if (json)
-        print_json(e, &p, lockdesc);
+        print_json(e, &p, lockdesc, &li);
     else
-        print_text(&p, lockdesc);
+        print_text(&p, lockdesc, &li);
     fflush(stdout);
     sg_plan_free(&p);
     sg_ledger_free(&l);
