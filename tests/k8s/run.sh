@@ -15,7 +15,7 @@
 set -u
 cd "$(dirname "$0")/../.."
 sections=("$@")
-[ ${#sections[@]} -eq 0 ] && sections=(layouts)
+[ ${#sections[@]} -eq 0 ] && sections=(layouts kube-play)
 
 if [ "$(id -u)" != 0 ]; then
     echo "k8s tests: SKIPPED: they mount, chown and change uid: run them as root"
