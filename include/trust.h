@@ -26,4 +26,11 @@ enum sg_trust { SG_TRUST_OK, SG_TRUST_WARN, SG_TRUST_REFUSE };
 enum sg_trust sg_trust_judge(int fd, const struct stat *st, enum sg_trust_kind kind,
                              const char *what, char *msg, size_t size);
 
+/* After opening path failed with EACCES: fills msg with one line saying
+ * whose the file is and with which mode, who is asking, and what to change
+ * (in a Kubernetes manifest too), for "unable to open X: <msg>". A
+ * Secret or ConfigMap volume's files are root's, and with defaultMode
+ * 0400/0440 but no fsGroup the pod's uid cannot read them. Returns msg. */
+const char *sg_trust_unreadable(const char *path, enum sg_trust_kind kind, char *msg, size_t size);
+
 #endif

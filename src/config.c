@@ -375,8 +375,8 @@ oom:
 
 /* Reads a small secret file: a regular file (symlinks are followed, as
  * Kubernetes secret volumes link into ..data, and the file actually opened is
- * checked), not readable by group or others unless allow_insecure, at most
- * 64 KiB, no NUL byte; one trailing newline (and CR) is stripped. `what`
+ * checked) that the file-trust rule (trust.h) accepts, or allow_insecure; at
+ * most 64 KiB, no NUL byte; one trailing newline (and CR) is stripped. `what`
  * names the setting in messages. Returns a malloc'd string or NULL (code 78). */
 static char *read_secret_file(const char *path, const char *what, int allow_insecure, size_t *lenp,
                               struct sg_error *err)
@@ -390,17 +390,11 @@ static char *read_secret_file(const char *path, const char *what, int allow_inse
 
     if (fd < 0) {
         int e = errno;
-        struct stat ls;
         /* The usual Kubernetes trap: a Secret volume's files are root's,
          * mode 0400 by the README of old, and the pod runs as another uid. */
-        if (e == EACCES && stat(path, &ls) == 0)
-            sg_error_set(err, SG_EX_CONFIG,
-                         "unable to open %s %s: %s (owner uid %u gid %u, mode %04o; running as "
-                         "uid %u gid %u): make it readable by this user or its group (in "
-                         "Kubernetes: defaultMode: 0440 and the pod's fsGroup)",
-                         what, path, strerror(e), (unsigned)ls.st_uid, (unsigned)ls.st_gid,
-                         (unsigned)(ls.st_mode & 07777), (unsigned)geteuid(),
-                         (unsigned)getegid());
+        if (e == EACCES)
+            sg_error_set(err, SG_EX_CONFIG, "unable to open %s %s: %s", what, path,
+                         sg_trust_unreadable(path, SG_TRUST_SECRET, msg, sizeof msg));
         else
             sg_error_set(err, SG_EX_CONFIG, "unable to open %s %s: %s", what, path, strerror(e));
         return NULL;

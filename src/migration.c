@@ -487,7 +487,7 @@ static int check_trust(int fd, const struct stat *st, enum sg_trust_kind kind, c
  * /proc when available, so a link swapped meanwhile is noticed. */
 static int open_link_inside(const char *dirreal, const char *name, int oflags, struct sg_error *err)
 {
-    char *path = NULL, *target = NULL, proc[64], back[PATH_MAX + 1];
+    char *path = NULL, *target = NULL, proc[64], back[PATH_MAX + 1], msg[300];
     size_t dl = strlen(dirreal);
     int fd = -1;
     ssize_t bl;
@@ -500,8 +500,12 @@ static int open_link_inside(const char *dirreal, const char *name, int oflags, s
         goto out;
     }
     if (!(target = realpath(path, NULL))) {
-        sg_error_set(err, SG_EX_NOINPUT, "unable to open %s: symlink to nowhere (%s)", name,
-                     strerror(errno));
+        if (errno == EACCES)
+            sg_error_set(err, SG_EX_NOINPUT, "unable to open %s: %s", name,
+                         sg_trust_unreadable(path, SG_TRUST_FILE, msg, sizeof msg));
+        else
+            sg_error_set(err, SG_EX_NOINPUT, "unable to open %s: symlink to nowhere (%s)", name,
+                         strerror(errno));
         goto out;
     }
     if (strncmp(target, dirreal, dl) != 0 || target[dl] != '/') {
@@ -513,7 +517,8 @@ static int open_link_inside(const char *dirreal, const char *name, int oflags, s
     }
     if ((fd = open(target, oflags | O_NOFOLLOW)) < 0) {
         sg_error_set(err, SG_EX_NOINPUT, "unable to open %s (%s): %s", name, target,
-                     strerror(errno));
+                     errno == EACCES ? sg_trust_unreadable(target, SG_TRUST_FILE, msg, sizeof msg)
+                                     : strerror(errno));
         goto out;
     }
     snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
@@ -548,7 +553,13 @@ static char *read_at(int dirfd, const char *dirreal, const char *dir, const char
             return NULL;
     }
     if (fd < 0) {
-        sg_error_set(err, SG_EX_NOINPUT, "unable to open %s/%s: %s", dir, name, strerror(errno));
+        char path[PATH_MAX], msg[300];
+        int e = errno;
+
+        snprintf(path, sizeof path, "%s/%s", dirreal, name);
+        sg_error_set(err, SG_EX_NOINPUT, "unable to open %s/%s: %s", dir, name,
+                     e == EACCES ? sg_trust_unreadable(path, SG_TRUST_FILE, msg, sizeof msg)
+                                 : strerror(e));
         return NULL;
     }
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -658,20 +669,22 @@ int sg_migrations_load(const char *dir, struct sg_migration_set *out, struct sg_
  * canonical path. Returns the DIR, or NULL with err set. */
 static DIR *open_dir(const char *dir, unsigned flags, char **dirreal, struct sg_error *err)
 {
-    char what[300];
+    char what[300], msg[300];
     struct stat dst;
     DIR *d = NULL;
     int dirfd;
 
     if (!(*dirreal = realpath(dir, NULL))) {
         sg_error_set(err, SG_EX_NOINPUT, "unable to open migrations directory %s: %s", dir,
-                     strerror(errno));
+                     errno == EACCES ? sg_trust_unreadable(dir, SG_TRUST_DIR, msg, sizeof msg)
+                                     : strerror(errno));
         return NULL;
     }
     dirfd = open(*dirreal, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
     if (dirfd < 0)
         sg_error_set(err, SG_EX_NOINPUT, "unable to open migrations directory %s: %s", dir,
-                     strerror(errno));
+                     errno == EACCES ? sg_trust_unreadable(dir, SG_TRUST_DIR, msg, sizeof msg)
+                                     : strerror(errno));
     else if (fstat(dirfd, &dst) < 0)
         sg_error_set(err, SG_EX_NOINPUT, "unable to stat migrations directory %s: %s", dir,
                      strerror(errno));

@@ -1,9 +1,17 @@
 /* trust.c -- the file-trust rule of trust.h. */
 #include "trust.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+
+/* What makes a file read-only in a pod, for messages: the image's files
+ * are on the root filesystem, everything else on a volumeMount. */
+#define SG_K8S_RO                                                                                  \
+    "mount it read-only (in Kubernetes: readOnly: true on its volumeMount, or "                    \
+    "readOnlyRootFilesystem: true for the image's files)"
 
 /* The running user's groups: its effective gid and its supplementary ones. */
 static int our_group(gid_t g)
@@ -36,7 +44,7 @@ static enum sg_trust code(const struct stat *st, enum sg_trust_kind kind, const 
     if (st->st_mode & S_IWOTH) {
         snprintf(msg, size,
                  "%s is writable by every user (mode %04o) on a writable mount, so anyone could "
-                 "%s: chmod o-w it, or mount it read-only (a ConfigMap volume is)",
+                 "%s: chmod o-w it, or " SG_K8S_RO,
                  what, mode, change);
         return SG_TRUST_REFUSE;
     }
@@ -45,14 +53,14 @@ static enum sg_trust code(const struct stat *st, enum sg_trust_kind kind, const 
     if ((st->st_mode & S_IWGRP) && st->st_gid != 0 && !our_group(st->st_gid)) {
         snprintf(msg, size,
                  "%s is writable by group %u (mode %04o), whose members could %s: chmod g-w it, "
-                 "or mount it read-only",
+                 "or " SG_K8S_RO,
                  what, (unsigned)st->st_gid, mode, change);
         return SG_TRUST_WARN;
     }
     if (st->st_uid != 0 && st->st_uid != geteuid()) {
         snprintf(msg, size,
                  "%s is owned by uid %u, not root or the running user (uid %u), who could %s: "
-                 "chown it, or mount it read-only",
+                 "chown it, or " SG_K8S_RO,
                  what, (unsigned)st->st_uid, (unsigned)geteuid(), change);
         return SG_TRUST_WARN;
     }
@@ -96,4 +104,28 @@ enum sg_trust sg_trust_judge(int fd, const struct stat *st, enum sg_trust_kind k
     if (ro)
         return SG_TRUST_OK;
     return code(st, kind, what, msg, size);
+}
+
+const char *sg_trust_unreadable(const char *path, enum sg_trust_kind kind, char *msg, size_t size)
+{
+    struct stat st;
+    const char *k8s = kind == SG_TRUST_SECRET ? "defaultMode: 0440 and the pod's fsGroup"
+                      : kind == SG_TRUST_DIR  ? "the pod's fsGroup"
+                                              : "the pod's fsGroup, or defaultMode: 0444";
+    int e = stat(path, &st) < 0 ? errno : 0;
+
+    if (e == EACCES)
+        snprintf(msg, size,
+                 "%s (a directory on the way is not searchable by uid %u gid %u): make it "
+                 "searchable by this user or its group (in Kubernetes: %s)",
+                 strerror(EACCES), (unsigned)geteuid(), (unsigned)getegid(), k8s);
+    else if (e)
+        snprintf(msg, size, "%s", strerror(EACCES));
+    else
+        snprintf(msg, size,
+                 "%s (owner uid %u gid %u, mode %04o; running as uid %u gid %u): make it "
+                 "readable by this user or its group (in Kubernetes: %s)",
+                 strerror(EACCES), (unsigned)st.st_uid, (unsigned)st.st_gid,
+                 (unsigned)(st.st_mode & 07777), (unsigned)geteuid(), (unsigned)getegid(), k8s);
+    return msg;
 }

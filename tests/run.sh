@@ -2,7 +2,7 @@
 # run.sh all|valgrind|check|e2e|integration -- the test suites.
 #   all          unit tests, then throwaway PostgreSQL and MariaDB servers on
 #                127.0.0.1 for the driver conformance and end-to-end suites,
-#                then the herd, container, multi-host and security tests
+#                then the herd, container, Kubernetes, multi-host and security tests
 #   valgrind     unit, integration and end-to-end under valgrind
 #   check        the inner loop: no server, no root -- unit and engine tests,
 #                conformance and end-to-end on SQLite only
@@ -107,7 +107,7 @@ elif [ "$mode" = e2e ]; then
     run e2e "$B/e2e-tests"
 else
     run e2e "$B/e2e-tests"
-    for t in tests/herd/run.sh tests/container/run.sh tests/multihost/run.sh tests/security/run.sh; do
+    for t in tests/herd/run.sh tests/container/run.sh tests/k8s/run.sh tests/multihost/run.sh tests/security/run.sh; do
         [ -x "$t" ] && run "${t%/run.sh}" "$t"
     done
 fi

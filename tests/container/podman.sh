@@ -35,16 +35,55 @@ podman_check() {
     return 0
 }
 
-# The apt mirror this machine uses, read rather than written down.
+# The Debian mirror this machine's apt already uses, read from its sources
+# (one-line *.list and deb822 *.sources files, as apt reads them); never a
+# host name written down here. The first `deb` source for the suite
+# debootstrap fetches (bookworm) wins; else the first `deb` source whose URI
+# ends in /debian (a Debian mirror serves every suite). Prints nothing when
+# there is none. SG_APT_ETC (default /etc/apt) is for testing this parser.
 _podman_mirror() {
-    local m=""
-    if [ -r /etc/apt/sources.list.d/debian.sources ]; then
-        m=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources)
-    fi
-    if [ -z "$m" ] && [ -r /etc/apt/sources.list ]; then
-        m=$(awk '$1=="deb"{for(i=2;i<=NF;i++) if($i ~ /^https?:/){print $i; exit}}' /etc/apt/sources.list)
-    fi
-    echo "${m:-http://deb.debian.org/debian}"
+    local suite=${1:-bookworm} etc=${SG_APT_ETC:-/etc/apt} f files=()
+    for f in "$etc/sources.list" "$etc"/sources.list.d/*.list "$etc"/sources.list.d/*.sources; do
+        [ -r "$f" ] && files+=("$f")
+    done
+    [ ${#files[@]} -eq 0 ] && return 0
+    awk -v suite="$suite" '
+        function consider(types, uris, suites, enabled,   n, u, s, i, j) {
+            if (enabled ~ /^[Nn][Oo]$/ || (" " types " ") !~ / deb /) return
+            n = split(uris, u, " ")
+            split(suites, s, " ")
+            for (i = 1; i <= n; i++) {
+                if (u[i] !~ /^(https?|ftp|file):\/\//) continue
+                for (j in s) if (s[j] == suite && exact == "") exact = u[i]
+                if (any == "" && u[i] ~ /\/debian\/?$/) any = u[i]
+            }
+        }
+        # deb822: stanzas of Field: value lines, continuations indented.
+        function flush() {
+            if (types != "") consider(types, uris, suites, enabled)
+            types = uris = suites = enabled = ""; field = ""
+        }
+        FNR == 1 { flush(); deb822 = FILENAME ~ /\.sources$/ }
+        /^[[:space:]]*#/ { next }
+        deb822 && /^[[:space:]]*$/ { flush(); next }
+        deb822 && /^[[:space:]]/ { if (field == "uris") uris = uris " " $0; else if (field == "suites") suites = suites " " $0; next }
+        deb822 {
+            field = tolower($0); sub(/:.*/, "", field)
+            v = $0; sub(/^[^:]*:[[:space:]]*/, "", v)
+            if (field == "types") types = v
+            else if (field == "uris") uris = v
+            else if (field == "suites") suites = v
+            else if (field == "enabled") enabled = v
+            next
+        }
+        # One-line style: deb [options] URI SUITE COMPONENT...
+        $1 == "deb" {
+            line = $0; sub(/#.*/, "", line); sub(/\[[^]]*\]/, "", line)
+            n = split(line, w, " ")
+            if (n >= 3) consider("deb", w[2], w[3], "")
+        }
+        END { flush(); print (exact != "" ? exact : any) }
+    ' "${files[@]}"
 }
 
 # Trims a rootfs the way Debian's official -slim images are trimmed
@@ -82,7 +121,11 @@ podman_base_image() {
     if podman image exists "$SG_BASE_IMAGE"; then
         return 0
     fi
-    mirror=$(_podman_mirror)
+    mirror=$(_podman_mirror bookworm)
+    if [ -z "$mirror" ]; then
+        _podman_log "no Debian mirror in this machine's apt sources (a 'deb' line or 'URIs:' field for bookworm, or a URI ending in /debian, in ${SG_APT_ETC:-/etc/apt}/sources.list, sources.list.d/*.list or *.sources): add the mirror apt should use, then rerun"
+        return 1
+    fi
     key=$(printf 'bookworm minbase slim1 %s' "$mirror" | sha256sum | cut -c1-12)
     tarball="$SG_CONTAINER_CACHE/debian-bookworm-minbase-$key.tar"
     mkdir -p "$SG_CONTAINER_CACHE" || return 1

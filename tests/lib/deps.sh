@@ -9,7 +9,7 @@ demo) want="$build sqlite3" ;;
 test) want="$build sqlite3 check postgresql mariadb-server mariadb-client pgbouncer openssl valgrind iproute2 iptables procps" ;;
 bench) want="$build sqlite3 check postgresql mariadb-server mariadb-client nodejs npm valgrind procps strace" ;;
 fuzz) want="$build clang libclang-rt-14-dev" ;;
-container) want="podman runc debootstrap" ;;
+container) want="podman runc debootstrap catatonit" ;;
 *) echo "deps.sh: unknown target $1" >&2; exit 64 ;;
 esac
 

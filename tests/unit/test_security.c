@@ -4,6 +4,7 @@
 #include <check.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,8 @@ START_TEST(test_world_writable_sources_are_refused_unless_allowed)
         ck_assert_msg(strstr(err.msg, writable[_i].expect) != NULL, "%s", err.msg);
         ck_assert_msg(strstr(err.msg, "--allow-insecure-files") != NULL, "%s", err.msg);
         ck_assert_msg(strstr(err.msg, "mount it read-only") != NULL, "%s", err.msg);
+        /* ...and what that is in a manifest (tests/k8s proves it works). */
+        ck_assert_msg(strstr(err.msg, "readOnly: true on its volumeMount") != NULL, "%s", err.msg);
         ck_assert_int_eq(set.n, 0);
     }
     ck_assert_msg(load(d, SG_MIG_ALLOW_INSECURE, &set, &err) == 0, "%s", err.msg);
@@ -219,6 +222,60 @@ START_TEST(test_configmap_style_links_into_a_data_subdirectory_load)
     free(ts);
     free(data);
     free(link);
+    free(d);
+    rm_rf(root);
+}
+END_TEST
+
+/* A ConfigMap with defaultMode: 0440 and no fsGroup: root's files, which
+ * the pod's uid cannot read. 66, saying whose file it is, who asked and
+ * what to change in the manifest; the same for a file that is not a link.
+ * As root, Check's forked child becomes uid 65534, which owns the
+ * directories (so it can clean up) but not the files. */
+START_TEST(test_an_unreadable_configmap_file_says_what_to_change)
+{
+    char *root, *d = good_dir(&root), *ts = path2(d, "..2024_01"), *data = path2(d, "..data");
+    char *link = path2(d, "2_two.sql"), *plain = path2(d, "3_three.sql");
+    const uid_t nobody = 65534;
+    const int as_root = geteuid() == 0;
+    const char *fork = getenv("CK_FORK");
+    struct sg_migration_set set;
+    struct sg_error err;
+
+    if (as_root && fork && strcmp(fork, "no") == 0) {
+        printf("skipped: dropping root needs Check's fork\n");
+        return;
+    }
+    ck_assert_int_eq(mkdir(ts, 0755), 0);
+    put(ts, "2_two.sql", "-- migrate:up\nSELECT 2;\n", as_root ? 0440 : 0);
+    put(d, "3_three.sql", "-- migrate:up\nSELECT 3;\n", as_root ? 0400 : 0);
+    ck_assert_int_eq(symlink("..2024_01", data), 0);
+    ck_assert_int_eq(symlink("..data/2_two.sql", link), 0);
+    if (as_root) {
+        ck_assert_int_eq(chmod(root, 0755), 0);
+        ck_assert_int_eq(chown(root, nobody, nobody), 0);
+        ck_assert_int_eq(chown(d, nobody, nobody), 0);
+        ck_assert_int_eq(chown(ts, nobody, nobody), 0);
+        ck_assert_int_eq(setgroups(0, NULL), 0);
+        ck_assert_int_eq(setresgid(nobody, nobody, nobody), 0);
+        ck_assert_int_eq(setresuid(nobody, nobody, nobody), 0);
+    }
+    ck_assert_int_eq(load(d, 0, &set, &err), -1);
+    ck_assert_int_eq(err.code, SG_EX_NOINPUT);
+    ck_assert_msg(strstr(err.msg, "unable to open 2_two.sql (") != NULL, "%s", err.msg);
+    ck_assert_msg(strstr(err.msg, "; running as uid ") != NULL, "%s", err.msg);
+    ck_assert_msg(strstr(err.msg, "defaultMode: 0444") != NULL, "%s", err.msg);
+    ck_assert_msg(strchr(err.msg, '\n') == NULL, "%s", err.msg);
+    ck_assert_int_eq(unlink(link), 0);
+    ck_assert_int_eq(load(d, 0, &set, &err), -1);
+    ck_assert_int_eq(err.code, SG_EX_NOINPUT);
+    ck_assert_msg(strstr(err.msg, "3_three.sql: Permission denied (owner uid ") != NULL, "%s",
+                  err.msg);
+    ck_assert_msg(strstr(err.msg, "fsGroup") != NULL, "%s", err.msg);
+    free(ts);
+    free(data);
+    free(link);
+    free(plain);
     free(d);
     rm_rf(root);
 }
@@ -450,6 +507,7 @@ Suite *security_suite(void)
     tcase_add_test(tc, test_a_foreign_owner_or_group_loads_with_a_warning);
     tcase_add_test(tc, test_a_symlink_leading_outside_the_directory_is_refused_unless_allowed);
     tcase_add_test(tc, test_configmap_style_links_into_a_data_subdirectory_load);
+    tcase_add_test(tc, test_an_unreadable_configmap_file_says_what_to_change);
     tcase_add_test(tc, test_the_directory_path_itself_may_be_a_symlink);
     tcase_add_test(tc, test_a_dangling_symlink_is_66_and_a_fifo_is_not_a_regular_file);
     tcase_add_test(tc, test_hard_links_load_and_are_flagged);
