@@ -138,21 +138,22 @@ fi
 # A holder stalled (SIGSTOP) in its transactional migration for longer than
 # its lease: the migration's text keeps running on the server, but its fence
 # finds the lease expired or taken over and the transaction rolls back.
-fence_case() { # tag url
-    local tag=$1 url=$2 dir=$work/fence-$1 h t rc_h rc_t
+fence_case() { # tag url schema
+    local tag=$1 url=$2 f=${1//\//-} h t rc_h rc_t
+    local dir=$work/$f
     mkdir -p "$dir"
     printf -- '-- migrate:up\nCREATE TABLE audit (version VARCHAR(20) NOT NULL);\nINSERT INTO audit VALUES (%s);\n' "'1'" >"$dir/001_audit.sql"
     printf -- '-- migrate:up\nINSERT INTO audit VALUES (%s);\nSELECT pg_sleep(5);\n' "'2'" >"$dir/002_slow.sql"
-    "$BIN" -u "$url" -d "$dir" --lock-mode=lease --lease=3s up >"$work/$tag.holder.log" 2>&1 &
+    "$BIN" -u "$url" -d "$dir" --lock-mode=lease --lease=3s up >"$work/$f.holder.log" 2>&1 &
     h=$!
     # Stop it once it is inside 002 (its text is on the server).
     for _ in $(seq 1 100); do
-        grep -q "applying 002_slow.sql" "$work/$tag.holder.log" && break
+        grep -q "applying 002_slow.sql" "$work/$f.holder.log" && break
         sleep 0.05
     done
     sleep 0.3
     kill -STOP "$h"
-    "$BIN" -u "$url" -d "$dir" --lock-mode=lease --lease=3s up >"$work/$tag.taker.log" 2>&1 &
+    "$BIN" -u "$url" -d "$dir" --lock-mode=lease --lease=3s up >"$work/$f.taker.log" 2>&1 &
     t=$!
     wait "$t"
     rc_t=$?
@@ -161,7 +162,7 @@ fence_case() { # tag url
     rc_h=$?
     check "$tag: the replica that took over finished (rc $rc_t)" [ "$rc_t" = 0 ]
     check "$tag: the stalled holder exits 70 after SIGCONT (rc $rc_h)" [ "$rc_h" = 70 ]
-    check "$tag: ... saying the lease was lost" grep -q "lease lost" "$work/$tag.holder.log"
+    check "$tag: ... saying the lease was lost" grep -q "lease lost" "$work/$f.holder.log"
     check "$tag: each migration applied exactly once ($(pg_audit "$3"))" [ "$(pg_audit "$3")" = "1,2" ]
     check "$tag: each recorded once, clean" \
         [ "$(pg_psql "SELECT string_agg(version || ':' || dirty, ',' ORDER BY version) FROM $3.schemagate_migrations")" = "1:false,2:false" ]
