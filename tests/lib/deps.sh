@@ -6,7 +6,7 @@ set -eu
 build="build-essential pkg-config libsqlite3-dev libpq-dev default-libmysqlclient-dev libssl-dev"
 case "${1:-test}" in
 demo) want="$build sqlite3" ;;
-test) want="$build sqlite3 check postgresql mariadb-server mariadb-client pgbouncer openssl valgrind iproute2 iptables procps" ;;
+test) want="$build sqlite3 check postgresql mariadb-server mariadb-client pgbouncer galera-4 rsync openssl valgrind iproute2 iptables procps" ;;
 bench) want="$build sqlite3 check postgresql mariadb-server mariadb-client nodejs npm valgrind procps strace" ;;
 fuzz) want="$build clang libclang-rt-14-dev" ;;
 container) want="podman runc debootstrap catatonit" ;;
