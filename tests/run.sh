@@ -60,6 +60,8 @@ if [ "$mode" = check ]; then
     run unit "$B/unit-tests"
     run docs tests/docs/check.sh
     [ -x "$B/integration-tests" ] && CK_RUN_SUITE=conformance run conformance "$B/integration-tests"
+    # The splitter against SQLite's own parser (the server halves skip).
+    [ -x "$B/integration-tests" ] && CK_RUN_SUITE=splitdiff run splitdiff-sqlite "$B/integration-tests"
     CK_RUN_SUITE=e2e-sqlite run e2e-sqlite "$B/e2e-tests"
     summary
     exit
