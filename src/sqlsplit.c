@@ -793,6 +793,54 @@ static void pg_scs_statement(struct scanner *sc, const char *s, size_t len)
         sc->pg_backslash = 0;
 }
 
+/* True for COPY ... FROM STDIN: psql answers it by streaming the lines
+ * after the statement, up to `\.`, as the table's rows (the COPY protocol).
+ * Sent as SQL, those rows are a syntax error at the first of them (issue 13,
+ * Pagila's pg_dump), so the split refuses the statement instead, naming it.
+ * Words are read past schema-qualified names, quoted identifiers and a
+ * parenthesised column list or query: COPY (SELECT ...) TO STDOUT is not. */
+static int pg_copy_from_stdin(const char *s, size_t len)
+{
+    size_t i = 0, k;
+    int in_exec = 0, words = 0, from = 0;
+
+    while (words < 32) {
+        i = next_word(s, len, i, SG_DIALECT_POSTGRES, &k, &in_exec);
+        if (i >= len)
+            return 0;
+        if (k > 0) {
+            if (words == 0 && !word_is(s + i, k, "COPY"))
+                return 0;
+            if (from && word_is(s + i, k, "STDIN"))
+                return 1;
+            from = word_is(s + i, k, "FROM");
+            words++;
+            i += k;
+        } else if (s[i] == '"') {
+            size_t e = skip_quoted(s, len, i, '"', 0, 1);
+            if (e == 0)
+                return 0;
+            from = 0;
+            i = e;
+        } else if (s[i] == '(') {
+            size_t depth = 0;
+            for (; i < len; i++) {
+                if (s[i] == '(')
+                    depth++;
+                else if (s[i] == ')' && --depth == 0)
+                    break;
+            }
+            from = 0;
+            i++;
+        } else if (s[i] == '.') {
+            i++;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
 static int push_stmt(struct scanner *sc, struct sg_stmt **v, size_t *n, size_t *cap, size_t off,
                      size_t len)
 {
@@ -909,6 +957,12 @@ int sg_sql_split_ex(const char *sql, size_t len, enum sg_dialect d, const char *
             goto fail;
         if (push_stmt(&sc, &v, &cnt, &cap, i, end - i) < 0)
             goto fail;
+        if (d == SG_DIALECT_POSTGRES && pg_copy_from_stdin(sql + i, end - i)) {
+            scan_fail(&sc, i,
+                      "COPY ... FROM stdin needs psql to send the rows that follow it; "
+                      "load them with INSERT (pg_dump --inserts)");
+            goto fail;
+        }
         if (d == SG_DIALECT_POSTGRES)
             pg_scs_statement(&sc, sql + i, end - i);
         if (closed)

@@ -194,6 +194,9 @@ static const struct split_case split_cases[] = {
      {"CREATE PROCEDURE p() BEGIN DROP TABLE IF EXISTS x; IF (SELECT 1) = IF(1, 1, 0) THEN SELECT "
       "2; ELSEIF NOT EXISTS (SELECT 1) THEN SELECT 4; END IF; END",
       "SELECT 5"}},
+    /* COPY that reads no rows from the client is plain SQL */
+    {PG, "COPY t TO STDOUT; COPY (SELECT 1 FROM stdin) TO STDOUT; COPY t FROM '/tmp/stdin'",
+     {"COPY t TO STDOUT", "COPY (SELECT 1 FROM stdin) TO STDOUT", "COPY t FROM '/tmp/stdin'"}},
     {MY, "CREATE TABLE event (id INT); CREATE VIEW v AS SELECT 1 AS procedure_x; SELECT 1",
      {"CREATE TABLE event (id INT)", "CREATE VIEW v AS SELECT 1 AS procedure_x", "SELECT 1"}},
 };
@@ -308,6 +311,14 @@ static const struct error_case error_cases[] = {
     {MY, "SELECT 1;\nDELIMITER\nSELECT 2;", "m.sql:11: DELIMITER must be followed by a delimiter string"},
     {MY, "DELIMITER \\\\", "m.sql:10: DELIMITER cannot contain a backslash"},
     {MY, "DELIMITER 0123456789abcdef", "m.sql:10: DELIMITER longer than 15 bytes"},
+    /* psql streams the lines after COPY ... FROM stdin as rows; as SQL they
+     * are a syntax error at the first row (issue 13: Pagila's pg_dump) */
+    {PG, "SET x = 1;\nCOPY public.\"actor\" (actor_id, name) FROM stdin;\n1\tA\n\\.\n",
+     "m.sql:11: COPY ... FROM stdin needs psql to send the rows that follow it; load them with "
+     "INSERT (pg_dump --inserts)"},
+    {PG, "copy t from STDIN with (format csv)",
+     "m.sql:10: COPY ... FROM stdin needs psql to send the rows that follow it; load them with "
+     "INSERT (pg_dump --inserts)"},
 };
 
 START_TEST(test_unterminated_constructs_are_errors_naming_the_opening_line)
