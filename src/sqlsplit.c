@@ -754,7 +754,7 @@ static size_t next_word(const char *s, size_t len, size_t i, enum sg_dialect d, 
 static void pg_scs_statement(struct scanner *sc, const char *s, size_t len)
 {
     size_t i = 0, k;
-    int in_exec = 0, words = 0;
+    int in_exec = 0, words = 0, named = 0;
 
     for (;;) {
         i = next_word(s, len, i, SG_DIALECT_POSTGRES, &k, &in_exec);
@@ -766,12 +766,15 @@ static void pg_scs_statement(struct scanner *sc, const char *s, size_t len)
             if (!word_is(s + i, k, "STANDARD_CONFORMING_STRINGS"))
                 return;
             i += k;
+            named = 1;
             break;
         }
         words++;
         i += k;
     }
-    if (words == 0)
+    /* `SET = off` names no setting: the server refuses it, nothing changes
+     * (found by fuzz_sqlsplit's re-split check). */
+    if (!named)
         return;
     i = skip_blank(s, len, i, CM_NEST);
     if (i < len && s[i] == '=')

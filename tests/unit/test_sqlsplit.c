@@ -48,6 +48,9 @@ static const struct split_case split_cases[] = {
          "standard_conforming_strings = on; SELECT 'c\\'; SELECT 3",
      {"SET SESSION standard_conforming_strings TO 'off'", "SELECT 'a\\'; b'",
       "SET standard_conforming_strings = on", "SELECT 'c\\'", "SELECT 3"}},
+    {PG, "SET = off; SELECT 'a\\'; SELECT 2", {"SET = off", "SELECT 'a\\'", "SELECT 2"}},
+    {PG, "SET SESSION TO 0; SELECT 'a\\'; SELECT 2",
+     {"SET SESSION TO 0", "SELECT 'a\\'", "SELECT 2"}},
     /* PostgreSQL dollar quotes and parameters */
     {PG, "DO $body$ BEGIN x; $$ y; $$ END $body$; SELECT 1",
      {"DO $body$ BEGIN x; $$ y; $$ END $body$", "SELECT 1"}},
