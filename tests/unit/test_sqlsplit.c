@@ -97,6 +97,8 @@ static const struct split_case split_cases[] = {
       "SELECT 2"}},
     {LITE, "create temp trigger tr before delete on t begin select 1; end;drop table t",
      {"create temp trigger tr before delete on t begin select 1; end", "drop table t"}},
+    {LITE, "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;\vEND; SELECT 2",
+     {"CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;\vEND; SELECT 2"}},
     {LITE, "CREATE TABLE trigger_log (x); CREATE TABLE end (y)",
      {"CREATE TABLE trigger_log (x)", "CREATE TABLE end (y)"}},
     /* MySQL */
