@@ -668,10 +668,12 @@ static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *nex
             last = i = i + 1;
             continue;
         }
-        /* SQLite's tokenizer has no \v among its blanks (complete.c): it is
-         * a token there, and moves the CREATE TRIGGER state machine (found
-         * by fuzz_sqlsplit_sqlite). */
-        if (is_blank(c) && !(c == '\v' && sc->d == SG_DIALECT_SQLITE)) {
+        if (is_blank(c)) {
+            /* sqlite3_complete() has no \v among its blanks: it moves the
+             * CREATE TRIGGER state machine like any token (found by
+             * fuzz_sqlsplit_sqlite). It is still trimmed off the ends. */
+            if (c == '\v' && sc->d == SG_DIALECT_SQLITE)
+                st.trig = trig_trans[st.trig][TK_OTHER];
             i++;
             continue;
         }
