@@ -45,7 +45,7 @@ trap cleanup EXIT
 
 . tests/lib/pg.sh
 . tests/lib/mariadb.sh
-have_pg= have_my=
+have_pg='' have_my=''
 if pg_start >/dev/null; then have_pg=1; else not_ok "postgres server start"; fi
 if mariadb_start >/dev/null; then have_my=1; else not_ok "mariadb server start"; fi
 
