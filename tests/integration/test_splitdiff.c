@@ -88,9 +88,12 @@ struct sd_set {
 static const char harbor_setup[] =
     "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)";
 
-/* Supabase's files grant to and alter roles its image creates before
- * dbmate runs; extensions it ships (pgsodium, pg_graphql, ...) are not on a
- * bare server, so those files fail and are compared up to the error. */
+/* Supabase's files grant to and alter roles that its image (supabase_admin)
+ * and its first init script create; that script stops at the pgjwt
+ * extension on a bare server, so the roles are made here (the script then
+ * stops at its first CREATE ROLE instead). Files needing the extensions it
+ * ships (pgjwt, pgsodium, pg_graphql, ...) fail and are compared up to the
+ * error. */
 static const char supabase_setup[] =
     "DO $$ DECLARE r text; BEGIN FOREACH r IN ARRAY ARRAY['supabase_admin', 'anon',"
     " 'authenticated', 'service_role', 'authenticator', 'supabase_auth_admin',"
