@@ -64,13 +64,19 @@ struct stmt_state {
      * one multi-statement query (golang-migrate, dbmate): a stored
      * program's BEGIN ... END body, with its CASE ... END and labels, is one
      * statement whatever `;` it holds. See my_word(). */
-    int my_create; /* the statement began with CREATE */
+    int my_create; /* the statement began with CREATE or ALTER */
     int my_program; /* CREATE ... PROCEDURE|FUNCTION|TRIGGER|EVENT, or BEGIN NOT ATOMIC */
     int my_paren; /* a '(' came before the program keyword: not a program */
-    int my_after_end; /* the previous word was END */
-    size_t my_depth; /* open BEGIN and CASE blocks */
+    int my_after_end; /* the previous word was END (a closer) */
+    size_t my_depth; /* open blocks: BEGIN, CASE, and in a program IF, LOOP, WHILE, REPEAT, FOR */
     size_t my_words;
     int my_lead_begin; /* the first word was BEGIN */
+    char my_prev; /* the token before: 0 none or `;`, '.' after . or @ (a name comes),
+                     ',' after ( , or an operator, 'k' after a word a value follows, 'w' else */
+    size_t my_parens; /* open parentheses */
+    size_t my_if; /* an IF waiting for its THEN: 1 + the paren level it is at, or 0 */
+    size_t my_if_depth; /* my_depth when that IF came */
+    int my_for; /* 1 after FOR, 2 after FOR and a name: IN then opens a FOR loop */
 };
 
 static int is_blank(unsigned char c)
@@ -465,44 +471,109 @@ static int sqlite_token(struct scanner *sc, struct stmt_state *st, size_t i, siz
     return r;
 }
 
-/* The server's view of compound statements, one unquoted word at a time.
- * Openers: BEGIN (inside a stored program only: elsewhere BEGIN starts a
- * transaction) and CASE (statement or expression, both end with END).
- * Closers: END, except END IF / LOOP / WHILE / REPEAT / FOR, whose openers
- * are not counted either; END CASE and END label close like END. */
-static void my_word(struct stmt_state *st, const char *w, size_t n)
+/* The server's view of compound statements, one unquoted word at a time
+ * (MariaDB sql_yacc.yy, sp_proc_stmt). A stored program's body is one
+ * statement: BEGIN ... END, or a single IF ... END IF, CASE ... END CASE,
+ * [label:] LOOP / WHILE / REPEAT / FOR ... END LOOP|WHILE|REPEAT|FOR, each
+ * nesting the others, `;` inside all of them.
+ * Openers: CASE anywhere (expression or statement, both end with END); in
+ * a program also BEGIN, WHILE, LOOP, REPEAT unless followed by `(` (the
+ * REPEAT() function), FOR when `FOR name IN` follows (not FOR EACH ROW,
+ * FOR UPDATE, HANDLER FOR), and IF once its THEN comes at the same paren
+ * level and block depth (the IF() function and IF [NOT] EXISTS have none).
+ * Closers: END, whose IF / LOOP / WHILE / REPEAT / FOR / CASE belongs to it.
+ * Names: the lexer reads any word after `.` as a name (NEW.end, t.begin),
+ * and a variable after `@`; END and BEGIN are names where a value is due
+ * (after `,`, `(`, an operator, SELECT, SET, WHERE, ...), as in
+ * `SET end = 1` on a column named end, since neither is reserved. */
+static void my_word(struct stmt_state *st, const char *w, size_t n, char next)
 {
     static const char *const program[] = {"PROCEDURE", "FUNCTION", "TRIGGER", "EVENT"};
-    static const char *const not_closers[] = {"IF", "LOOP", "WHILE", "REPEAT", "FOR"};
-    int after_end = st->my_after_end;
+    static const char *const not_program[] = {"TABLE",  "VIEW", "INDEX",    "DATABASE", "SCHEMA",
+                                              "USER",   "ROLE", "SEQUENCE", "SERVER"};
+    static const char *const end_of[] = {"IF", "LOOP", "WHILE", "REPEAT", "FOR", "CASE"};
+    static const char *const value_due[] = {"SELECT", "SET",      "WHERE", "AND",  "OR",    "BY",
+                                            "AS",     "INTO",     "WHEN",  "DISTINCT", "RETURN"};
+    int after_end = st->my_after_end, for_state = st->my_for;
+    int name = st->my_prev == '.', value = st->my_prev == ',' || st->my_prev == 'k';
+    size_t k;
 
     st->my_after_end = 0;
+    st->my_for = 0;
+    st->my_prev = 'w';
+    for (k = 0; k < sizeof value_due / sizeof value_due[0]; k++)
+        if (word_is(w, n, value_due[k]))
+            st->my_prev = 'k';
     st->my_words++;
+    if (name)
+        return;
     if (st->my_words == 1) {
-        st->my_create = word_is(w, n, "CREATE");
+        st->my_create = word_is(w, n, "CREATE") || word_is(w, n, "ALTER");
     } else if (st->my_words == 2 && !st->my_program && st->my_depth == 0 && st->my_lead_begin &&
                word_is(w, n, "NOT")) {
         st->my_program = 1; /* MariaDB's anonymous BEGIN NOT ATOMIC ... END */
         st->my_depth = 1;
+        return;
     } else if (st->my_create && !st->my_program && !st->my_paren && st->my_words <= 16) {
-        for (size_t k = 0; k < sizeof program / sizeof program[0]; k++)
+        for (k = 0; k < sizeof not_program / sizeof not_program[0]; k++)
+            if (word_is(w, n, not_program[k]))
+                st->my_create = 0; /* CREATE TABLE event (...) */
+        for (k = 0; st->my_create && k < sizeof program / sizeof program[0]; k++)
             if (word_is(w, n, program[k]))
                 st->my_program = 1;
     }
-    if (after_end) {
-        for (size_t k = 0; k < sizeof not_closers / sizeof not_closers[0]; k++)
-            if (word_is(w, n, not_closers[k]))
-                st->my_depth++; /* END IF: undo the END, it closed nothing we count */
-        if (word_is(w, n, "CASE"))
-            return; /* END CASE: the END closed it */
-    }
+    if (after_end)
+        for (k = 0; k < sizeof end_of / sizeof end_of[0]; k++)
+            if (word_is(w, n, end_of[k]))
+                return; /* END IF: the END closed it */
     if (word_is(w, n, "END")) {
+        if (value)
+            return;
         if (st->my_depth > 0)
             st->my_depth--;
         st->my_after_end = 1;
-    } else if (word_is(w, n, "CASE") || (st->my_program && word_is(w, n, "BEGIN"))) {
+        return;
+    }
+    if (word_is(w, n, "CASE")) {
+        st->my_depth++;
+        return;
+    }
+    if (!st->my_program)
+        return;
+    if (for_state == 1) {
+        st->my_for = 2; /* FOR name */
+        return;
+    }
+    if (word_is(w, n, "BEGIN")) {
+        if (!value)
+            st->my_depth++;
+    } else if (word_is(w, n, "IF")) {
+        st->my_if = st->my_parens + 1;
+        st->my_if_depth = st->my_depth;
+    } else if (word_is(w, n, "THEN")) {
+        if (st->my_if == st->my_parens + 1 && st->my_if_depth == st->my_depth) {
+            st->my_depth++;
+            st->my_if = 0;
+        }
+    } else if (word_is(w, n, "WHILE") || word_is(w, n, "LOOP")) {
+        st->my_depth++;
+    } else if (word_is(w, n, "REPEAT")) {
+        if (next != '(')
+            st->my_depth++;
+    } else if (word_is(w, n, "FOR")) {
+        st->my_for = 1;
+    } else if (word_is(w, n, "IN") && for_state == 2) {
         st->my_depth++;
     }
+}
+
+/* A `;` inside a block: what waited for a word after it waits no more. */
+static void my_semicolon(struct stmt_state *st)
+{
+    st->my_after_end = 0;
+    st->my_if = 0;
+    st->my_for = 0;
+    st->my_prev = 0;
 }
 
 static int mysql_token(struct scanner *sc, struct stmt_state *st, size_t i, size_t *end)
@@ -512,23 +583,46 @@ static int mysql_token(struct scanner *sc, struct stmt_state *st, size_t i, size
     size_t j;
 
     /* Backslash escapes assume the default sql_mode (no NO_BACKSLASH_ESCAPES). */
-    if (c == '\'' || c == '"')
+    if (c == '\'' || c == '"' || c == '`') {
+        st->my_after_end = 0;
+        st->my_for = 0;
+        st->my_prev = 'w';
+        if (c == '`')
+            return quoted(sc, i, i, '`', 0, 1, "unterminated quoted identifier", end);
         return quoted(sc, i, i, c, 1, 1, "unterminated quoted string", end);
-    if (c == '`')
-        return quoted(sc, i, i, '`', 0, 1, "unterminated quoted identifier", end);
+    }
     if (is_ident_start((unsigned char)c)) {
+        size_t k;
+
         /* The client looks for its delimiter at every byte, even inside a word. */
         for (j = i + 1; j < sc->len && is_ident_cont((unsigned char)s[j]) && !delim_at(sc, j); j++)
             ;
         if (st->my_words == 0)
             st->my_lead_begin = word_is(s + i, j - i, "BEGIN");
-        my_word(st, s + i, j - i);
+        for (k = j; k < sc->len && is_blank((unsigned char)s[k]); k++)
+            ;
+        my_word(st, s + i, j - i, k < sc->len ? s[k] : '\0');
         *end = j;
         return 0;
     }
-    if (c == '(' && !st->my_program)
-        st->my_paren = 1;
     st->my_after_end = 0;
+    st->my_for = 0;
+    if (c == '(') {
+        if (!st->my_program)
+            st->my_paren = 1;
+        st->my_parens++;
+        st->my_prev = ',';
+    } else if (c == ')') {
+        if (st->my_parens > 0)
+            st->my_parens--;
+        st->my_prev = 'w';
+    } else if (c == '.' || c == '@') {
+        st->my_prev = '.';
+    } else if (c != '\0' && strchr(",=<>+-*/%!&|^~", c)) {
+        st->my_prev = ',';
+    } else {
+        st->my_prev = 'w';
+    }
     *end = i + 1;
     return 0;
 }
@@ -570,10 +664,16 @@ static int scan_statement(struct scanner *sc, size_t i, size_t *end, size_t *nex
                 *closed = 1;
                 return 0;
             }
+            my_semicolon(&st);
             last = i = i + 1;
             continue;
         }
         if (is_blank(c)) {
+            /* sqlite3_complete() has no \v among its blanks: it moves the
+             * CREATE TRIGGER state machine like any token (found by
+             * fuzz_sqlsplit_sqlite). It is still trimmed off the ends. */
+            if (c == '\v' && sc->d == SG_DIALECT_SQLITE)
+                st.trig = trig_trans[st.trig][TK_OTHER];
             i++;
             continue;
         }
@@ -659,7 +759,7 @@ static size_t next_word(const char *s, size_t len, size_t i, enum sg_dialect d, 
 static void pg_scs_statement(struct scanner *sc, const char *s, size_t len)
 {
     size_t i = 0, k;
-    int in_exec = 0, words = 0;
+    int in_exec = 0, words = 0, named = 0;
 
     for (;;) {
         i = next_word(s, len, i, SG_DIALECT_POSTGRES, &k, &in_exec);
@@ -671,12 +771,15 @@ static void pg_scs_statement(struct scanner *sc, const char *s, size_t len)
             if (!word_is(s + i, k, "STANDARD_CONFORMING_STRINGS"))
                 return;
             i += k;
+            named = 1;
             break;
         }
         words++;
         i += k;
     }
-    if (words == 0)
+    /* `SET = off` names no setting: the server refuses it, nothing changes
+     * (found by fuzz_sqlsplit's re-split check). */
+    if (!named)
         return;
     i = skip_blank(s, len, i, CM_NEST);
     if (i < len && s[i] == '=')
@@ -696,6 +799,54 @@ static void pg_scs_statement(struct scanner *sc, const char *s, size_t len)
     else if (word_is(s + i, k, "ON") || word_is(s + i, k, "TRUE") || word_is(s + i, k, "YES") ||
              (k == 1 && s[i] == '1') || word_is(s + i, k, "DEFAULT"))
         sc->pg_backslash = 0;
+}
+
+/* True for COPY ... FROM STDIN: psql answers it by streaming the lines
+ * after the statement, up to `\.`, as the table's rows (the COPY protocol).
+ * Sent as SQL, those rows are a syntax error at the first of them (issue 13,
+ * Pagila's pg_dump), so the split refuses the statement instead, naming it.
+ * Words are read past schema-qualified names, quoted identifiers and a
+ * parenthesised column list or query: COPY (SELECT ...) TO STDOUT is not. */
+static int pg_copy_from_stdin(const char *s, size_t len)
+{
+    size_t i = 0, k;
+    int in_exec = 0, words = 0, from = 0;
+
+    while (words < 32) {
+        i = next_word(s, len, i, SG_DIALECT_POSTGRES, &k, &in_exec);
+        if (i >= len)
+            return 0;
+        if (k > 0) {
+            if (words == 0 && !word_is(s + i, k, "COPY"))
+                return 0;
+            if (from && word_is(s + i, k, "STDIN"))
+                return 1;
+            from = word_is(s + i, k, "FROM");
+            words++;
+            i += k;
+        } else if (s[i] == '"') {
+            size_t e = skip_quoted(s, len, i, '"', 0, 1);
+            if (e == 0)
+                return 0;
+            from = 0;
+            i = e;
+        } else if (s[i] == '(') {
+            size_t depth = 0;
+            for (; i < len; i++) {
+                if (s[i] == '(')
+                    depth++;
+                else if (s[i] == ')' && --depth == 0)
+                    break;
+            }
+            from = 0;
+            i++;
+        } else if (s[i] == '.') {
+            i++;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
 }
 
 static int push_stmt(struct scanner *sc, struct sg_stmt **v, size_t *n, size_t *cap, size_t off,
@@ -814,6 +965,12 @@ int sg_sql_split_ex(const char *sql, size_t len, enum sg_dialect d, const char *
             goto fail;
         if (push_stmt(&sc, &v, &cnt, &cap, i, end - i) < 0)
             goto fail;
+        if (d == SG_DIALECT_POSTGRES && pg_copy_from_stdin(sql + i, end - i)) {
+            scan_fail(&sc, i,
+                      "COPY ... FROM stdin needs psql to send the rows that follow it; "
+                      "load them with INSERT (pg_dump --inserts)");
+            goto fail;
+        }
         if (d == SG_DIALECT_POSTGRES)
             pg_scs_statement(&sc, sql + i, end - i);
         if (closed)

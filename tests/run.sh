@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # run.sh all|valgrind|check|e2e|integration -- the test suites.
 #   all          unit tests, then throwaway PostgreSQL and MariaDB servers on
-#                127.0.0.1 for the driver conformance and end-to-end suites,
-#                then the herd, container, Kubernetes, multi-host and security tests
+#                127.0.0.1 for the driver conformance (and the splitter's
+#                differential) and end-to-end suites, then the herd, lease
+#                (PgBouncer, Galera), corpus (real sets against psql and
+#                mariadb), container, Kubernetes, multi-host and security tests
 #   valgrind     unit, integration and end-to-end under valgrind
 #   check        the inner loop: no server, no root -- unit and engine tests,
-#                conformance and end-to-end on SQLite only
+#                conformance, splitter differential and end-to-end on SQLite only
 #   e2e, integration   that suite, with the servers
 # Each suite prints its own summary; the last line is the total.
 #
@@ -60,6 +62,8 @@ if [ "$mode" = check ]; then
     run unit "$B/unit-tests"
     run docs tests/docs/check.sh
     [ -x "$B/integration-tests" ] && CK_RUN_SUITE=conformance run conformance "$B/integration-tests"
+    # The splitter against SQLite's own parser (the server halves skip).
+    [ -x "$B/integration-tests" ] && CK_RUN_SUITE=splitdiff run splitdiff-sqlite "$B/integration-tests"
     CK_RUN_SUITE=e2e-sqlite run e2e-sqlite "$B/e2e-tests"
     summary
     exit
@@ -107,7 +111,8 @@ elif [ "$mode" = e2e ]; then
     run e2e "$B/e2e-tests"
 else
     run e2e "$B/e2e-tests"
-    for t in tests/herd/run.sh tests/container/run.sh tests/k8s/run.sh tests/multihost/run.sh tests/security/run.sh; do
+    for t in tests/herd/run.sh tests/lease/run.sh tests/corpus/run.sh tests/container/run.sh \
+        tests/k8s/run.sh tests/multihost/run.sh tests/security/run.sh; do
         [ -x "$t" ] && run "${t%/run.sh}" "$t"
     done
 fi

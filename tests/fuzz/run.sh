@@ -25,10 +25,14 @@ fi
 # Each target and the pure sources it links (no server, no client library).
 declare -A srcs=(
     [sqlsplit]="src/sqlsplit.c src/error.c"
-    [url]="src/config.c src/error.c"
-    [migration]="src/migration.c src/sqlsplit.c src/checksum.c src/config.c src/error.c"
+    [url]="src/config.c src/trust.c src/log.c src/error.c"
+    [migration]="src/migration.c src/sqlsplit.c src/checksum.c src/config.c src/trust.c src/log.c src/error.c"
+    [sqlsplit_sqlite]="src/sqlsplit.c src/error.c"
 )
-declare -A libs=([migration]="$(pkg-config --libs libcrypto 2>/dev/null || echo -lcrypto)")
+declare -A libs=([migration]="$(pkg-config --libs libcrypto 2>/dev/null || echo -lcrypto)"
+                 [sqlsplit_sqlite]="$(pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)")
+# A target may share another's seed corpus.
+declare -A seeds=([sqlsplit_sqlite]=sqlsplit)
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -56,15 +60,15 @@ build() { # target
 }
 
 run() { # target
-    local t=$1 log=$out/fuzz_$t.log dict=()
-    mkdir -p "$out/corpus/$t" "tests/fuzz/corpus/$t"
+    local t=$1 log=$out/fuzz_$t.log dict=() seed=${seeds[$1]:-$1}
+    mkdir -p "$out/corpus/$t" "tests/fuzz/corpus/$seed"
     [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
     echo "=== run fuzz_$t for ${secs}s"
     # The work corpus comes first: libFuzzer writes new inputs there only.
     # shellcheck disable=SC2086
     "$out/fuzz_$t" "${dict[@]}" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
         -max_len=8192 -print_final_stats=1 -artifact_prefix="$out/crashes/$t-" \
-        ${FUZZ_ARGS:-} "$out/corpus/$t" "tests/fuzz/corpus/$t" >"$log" 2>&1
+        ${FUZZ_ARGS:-} "$out/corpus/$t" "tests/fuzz/corpus/$seed" >"$log" 2>&1
     local rc=$?
     # The stats a reviewer wants: executions, coverage, corpus, crashes.
     local execs cov

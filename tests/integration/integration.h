@@ -20,7 +20,8 @@
 #define SG_INTEGRATION_SUITES(X)                                                                   \
     X(conformance)                                                                                 \
     X(postgres)                                                                                    \
-    X(mysql)
+    X(mysql)                                                                                       \
+    X(splitdiff)
 
 #define SG_IT_DECLARE(x) Suite *x##_suite(void) __attribute__((weak));
 SG_INTEGRATION_SUITES(SG_IT_DECLARE)

@@ -48,6 +48,9 @@ static const struct split_case split_cases[] = {
          "standard_conforming_strings = on; SELECT 'c\\'; SELECT 3",
      {"SET SESSION standard_conforming_strings TO 'off'", "SELECT 'a\\'; b'",
       "SET standard_conforming_strings = on", "SELECT 'c\\'", "SELECT 3"}},
+    {PG, "SET = off; SELECT 'a\\'; SELECT 2", {"SET = off", "SELECT 'a\\'", "SELECT 2"}},
+    {PG, "SET SESSION TO 0; SELECT 'a\\'; SELECT 2",
+     {"SET SESSION TO 0", "SELECT 'a\\'", "SELECT 2"}},
     /* PostgreSQL dollar quotes and parameters */
     {PG, "DO $body$ BEGIN x; $$ y; $$ END $body$; SELECT 1",
      {"DO $body$ BEGIN x; $$ y; $$ END $body$", "SELECT 1"}},
@@ -94,6 +97,8 @@ static const struct split_case split_cases[] = {
       "SELECT 2"}},
     {LITE, "create temp trigger tr before delete on t begin select 1; end;drop table t",
      {"create temp trigger tr before delete on t begin select 1; end", "drop table t"}},
+    {LITE, "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;\vEND; SELECT 2",
+     {"CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;\vEND; SELECT 2"}},
     {LITE, "CREATE TABLE trigger_log (x); CREATE TABLE end (y)",
      {"CREATE TABLE trigger_log (x)", "CREATE TABLE end (y)"}},
     /* MySQL */
@@ -146,6 +151,59 @@ static const struct split_case split_cases[] = {
      {"CREATE FUNCTION f() RETURNS INT DETERMINISTIC RETURN 1", "SELECT f()"}},
     {MY, "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END; SELECT 1",
      {"CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END", "SELECT 1"}},
+    /* Found by tests/integration/test_splitdiff.c against MariaDB (issue 13;
+     * tests/fuzz/corpus/sqlsplit/mysql_compound_bodies.sql holds them all):
+     * a keyword after `.` or `@` is a name (NEW.end, @end) ... */
+    {MY, "CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.end = 1; SET "
+         "NEW.case = 2; END; SELECT 1",
+     {"CREATE TRIGGER t BEFORE INSERT ON a FOR EACH ROW BEGIN SET NEW.end = 1; SET NEW.case = 2; "
+      "END",
+      "SELECT 1"}},
+    {MY, "CREATE PROCEDURE p() BEGIN SET @end = 1; SELECT t . begin FROM t; END; SELECT 1",
+     {"CREATE PROCEDURE p() BEGIN SET @end = 1; SELECT t . begin FROM t; END", "SELECT 1"}},
+    /* ... and so are BEGIN and END where a value is expected ... */
+    {MY, "CREATE PROCEDURE p() BEGIN UPDATE t SET end = 1 WHERE begin > 0; SELECT begin, end "
+         "FROM t; END; SELECT 1",
+     {"CREATE PROCEDURE p() BEGIN UPDATE t SET end = 1 WHERE begin > 0; SELECT begin, end FROM t; "
+      "END",
+      "SELECT 1"}},
+    /* ... an END and its `;` close nothing after them ... */
+    {MY, "CREATE PROCEDURE p() BEGIN BEGIN SELECT 1; END; IF 1 THEN SELECT 2; END IF; END; "
+         "SELECT 3",
+     {"CREATE PROCEDURE p() BEGIN BEGIN SELECT 1; END; IF 1 THEN SELECT 2; END IF; END",
+      "SELECT 3"}},
+    {MY, "CREATE PROCEDURE p(i INT) BEGIN SELECT CASE i WHEN 3 THEN 1 ELSE 0 END; CASE WHEN i > "
+         "0 THEN SELECT 1; ELSE SELECT 2; END CASE; END; SELECT 9",
+     {"CREATE PROCEDURE p(i INT) BEGIN SELECT CASE i WHEN 3 THEN 1 ELSE 0 END; CASE WHEN i > 0 "
+      "THEN SELECT 1; ELSE SELECT 2; END CASE; END",
+      "SELECT 9"}},
+    /* ... and a body may be one IF, LOOP, WHILE, REPEAT, CASE or FOR, no BEGIN */
+    {MY, "CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW IF NEW.id < 0 THEN SET NEW.id = 0; "
+         "END IF; SELECT 1",
+     {"CREATE TRIGGER t BEFORE UPDATE ON a FOR EACH ROW IF NEW.id < 0 THEN SET NEW.id = 0; END IF",
+      "SELECT 1"}},
+    {MY, "CREATE PROCEDURE a() WHILE 0 DO SELECT 1; END WHILE; CREATE PROCEDURE b() l: LOOP "
+         "LEAVE l; END LOOP; CREATE PROCEDURE c() REPEAT SELECT 1; UNTIL 1 END REPEAT; SELECT 2",
+     {"CREATE PROCEDURE a() WHILE 0 DO SELECT 1; END WHILE",
+      "CREATE PROCEDURE b() l: LOOP LEAVE l; END LOOP",
+      "CREATE PROCEDURE c() REPEAT SELECT 1; UNTIL 1 END REPEAT", "SELECT 2"}},
+    {MY, "CREATE PROCEDURE d() FOR i IN 1..2 DO SELECT i; END FOR; CREATE PROCEDURE IF NOT "
+         "EXISTS e() CASE WHEN 1 THEN SELECT 1; END CASE; SELECT 2",
+     {"CREATE PROCEDURE d() FOR i IN 1..2 DO SELECT i; END FOR",
+      "CREATE PROCEDURE IF NOT EXISTS e() CASE WHEN 1 THEN SELECT 1; END CASE", "SELECT 2"}},
+    /* IF() and REPEAT() are functions, IF [NOT] EXISTS is DDL: no block */
+    {MY, "CREATE FUNCTION f(x INT) RETURNS INT RETURN IF(x > 0, REPEAT('a', 2), 0); SELECT 1",
+     {"CREATE FUNCTION f(x INT) RETURNS INT RETURN IF(x > 0, REPEAT('a', 2), 0)", "SELECT 1"}},
+    {MY, "CREATE PROCEDURE p() BEGIN DROP TABLE IF EXISTS x; IF (SELECT 1) = IF(1, 1, 0) THEN "
+         "SELECT 2; ELSEIF NOT EXISTS (SELECT 1) THEN SELECT 4; END IF; END; SELECT 5",
+     {"CREATE PROCEDURE p() BEGIN DROP TABLE IF EXISTS x; IF (SELECT 1) = IF(1, 1, 0) THEN SELECT "
+      "2; ELSEIF NOT EXISTS (SELECT 1) THEN SELECT 4; END IF; END",
+      "SELECT 5"}},
+    /* COPY that reads no rows from the client is plain SQL */
+    {PG, "COPY t TO STDOUT; COPY (SELECT 1 FROM stdin) TO STDOUT; COPY t FROM '/tmp/stdin'",
+     {"COPY t TO STDOUT", "COPY (SELECT 1 FROM stdin) TO STDOUT", "COPY t FROM '/tmp/stdin'"}},
+    {MY, "CREATE TABLE event (id INT); CREATE VIEW v AS SELECT 1 AS procedure_x; SELECT 1",
+     {"CREATE TABLE event (id INT)", "CREATE VIEW v AS SELECT 1 AS procedure_x", "SELECT 1"}},
 };
 
 static void assert_split(const struct split_case *c, const char *sql, size_t len)
@@ -258,6 +316,14 @@ static const struct error_case error_cases[] = {
     {MY, "SELECT 1;\nDELIMITER\nSELECT 2;", "m.sql:11: DELIMITER must be followed by a delimiter string"},
     {MY, "DELIMITER \\\\", "m.sql:10: DELIMITER cannot contain a backslash"},
     {MY, "DELIMITER 0123456789abcdef", "m.sql:10: DELIMITER longer than 15 bytes"},
+    /* psql streams the lines after COPY ... FROM stdin as rows; as SQL they
+     * are a syntax error at the first row (issue 13: Pagila's pg_dump) */
+    {PG, "SET x = 1;\nCOPY public.\"actor\" (actor_id, name) FROM stdin;\n1\tA\n\\.\n",
+     "m.sql:11: COPY ... FROM stdin needs psql to send the rows that follow it; load them with "
+     "INSERT (pg_dump --inserts)"},
+    {PG, "copy t from STDIN with (format csv)",
+     "m.sql:10: COPY ... FROM stdin needs psql to send the rows that follow it; load them with "
+     "INSERT (pg_dump --inserts)"},
 };
 
 START_TEST(test_unterminated_constructs_are_errors_naming_the_opening_line)
