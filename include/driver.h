@@ -176,8 +176,10 @@ struct sg_driver {
      * cannot raise outside stored programs). */
     void (*guard_sql)(struct sg_conn *c, const char *update, const char *msg, struct sg_buf *out);
     /* Does the server's session lock cover the work here? 1 yes; 0 no, with
-     * why filled (a pooler in front, Galera, multi-primary group
-     * replication); -1 error. Asked once a lock is needed. Optional: 1. */
+     * why filled (Galera, multi-primary group replication); 2 perhaps not,
+     * with why filled (a pooler in front, which may or may not keep the
+     * session: auto takes a lease); -1 error. Asked once a lock is needed.
+     * Optional: 1. */
     int (*session_lock_ok)(struct sg_conn *c, char *why, size_t size, struct sg_error *err);
     /* Renders one statement, followed by `;`, that fails (exec: code 70, or
      * 78 when a pooler moved the session) unless this session still holds

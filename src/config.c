@@ -319,6 +319,8 @@ static int parse_authority(struct sg_url *u, const char *p, const char *rest_end
     return 0;
 }
 
+static int encode_userinfo(struct sg_url *u);
+
 int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
 {
     const char *colon, *p;
@@ -367,6 +369,8 @@ int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
         sg_url_free(u);
         return -1;
     }
+    if (encode_userinfo(u) < 0)
+        goto oom;
     return 0;
 oom:
     sg_url_free(u);
@@ -478,6 +482,42 @@ static char *pct_encode_to(char *o, const char *s, size_t n)
         }
     }
     return o;
+}
+
+/* We end the userinfo at the last '@' of the authority, as dbmate does;
+ * libpq ends it at the first, and would take the rest of the password for
+ * a host name -- and print it. With an unencoded '@' in the userinfo, raw
+ * is rewritten with user and password percent-encoded, so a client
+ * library reads what we read. 0, or -1 when out of memory. */
+static int encode_userinfo(struct sg_url *u)
+{
+    char *auth = strstr(u->raw, "://"), *at = NULL, *raw, *o;
+    int n = 0;
+
+    if (!auth || !u->user)
+        return 0;
+    auth += 3;
+    for (char *c = auth, *end = auth + strcspn(auth, "/?"); c < end; c++)
+        if (*c == '@') {
+            at = c;
+            n++;
+        }
+    if (n < 2)
+        return 0;
+    size_t ul = strlen(u->user), pl = u->password ? strlen(u->password) : 0;
+    if (!(raw = o = malloc(strlen(u->raw) + 3 * (ul + pl) + 2)))
+        return -1;
+    memcpy(o, u->raw, (size_t)(auth - u->raw));
+    o = pct_encode_to(o + (auth - u->raw), u->user, ul);
+    if (u->password) {
+        *o++ = ':';
+        o = pct_encode_to(o, u->password, pl);
+    }
+    strcpy(o, at);
+    explicit_bzero(u->raw, strlen(u->raw));
+    free(u->raw);
+    u->raw = raw;
+    return 0;
 }
 
 /* The URL `raw` with the password in its userinfo (percent-encoded) and

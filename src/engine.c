@@ -48,12 +48,17 @@ int sg_session_mode(struct sg_engine *e, struct sg_conn *c, struct sg_error *err
         if (e->lock_mode != SG_LOCK_LEASE && c->driver->session_lock_ok &&
             (ok = c->driver->session_lock_ok(c, why, sizeof why, err)) < 0)
             return -1;
+        /* 2: a proxy in front, which may or may not keep sessions; an
+         * explicit session mode goes on, and the driver's checks refuse a
+         * transaction pooler before anything is written. */
+        if (ok == 2 && e->lock_mode == SG_LOCK_SESSION)
+            ok = 1;
         if (!ok && e->lock_mode == SG_LOCK_SESSION)
             return sg_error_set(err, SG_EX_CONFIG,
                                 "%s; --lock-mode=session cannot work here: use --lock-mode=lease "
                                 "(or auto), or a direct URL to the server",
                                 why);
-        if (!ok || e->lock_mode == SG_LOCK_LEASE) {
+        if (ok != 1 || e->lock_mode == SG_LOCK_LEASE) {
             if (!c->driver->clock_ms_sql)
                 return sg_error_set(err, SG_EX_CONFIG,
                                     "--lock-mode=lease is not available for %s: its lock is "

@@ -195,8 +195,11 @@ static int ensure_row(struct sg_conn *c, const struct sg_lease *ls, struct row *
         sg_buf_str(&b, " (lock_key VARCHAR(100) NOT NULL PRIMARY KEY, holder VARCHAR(255) NOT "
                        "NULL, token BIGINT NOT NULL, expires_ms BIGINT NOT NULL, acquired_ms "
                        "BIGINT NOT NULL, beat BIGINT NOT NULL)");
-        if (run(c, &b, err) < 0)
+        /* Racing creators: PostgreSQL's IF NOT EXISTS is not race-free
+         * (23505 on pg_type); whoever lost finds the table made. */
+        if (run(c, &b, err) < 0 && read_row(c, ls, r, &ignored) < 0)
             return -1;
+        sg_error_clear(err);
     }
     if (head(c, ls, "INSERT INTO ", &b, err) < 0)
         return sg_buf_free(&b), -1;

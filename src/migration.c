@@ -84,8 +84,8 @@ static int golang_other_ext(const char *fname)
 static int has_golang_suffix(const char *s, size_t n, const char *dir)
 {
     size_t d = strlen(dir), m = d + 5; /* ".up.sql" */
-    return n >= m && s[n - m] == '.' && strncmp(s + n - m + 1, dir, d) == 0 &&
-           s[n - 4] == '.' && strcasecmp(s + n - 3, "sql") == 0;
+    return n >= m && s[n - m] == '.' && strncmp(s + n - m + 1, dir, d) == 0 && s[n - 4] == '.' &&
+           strcasecmp(s + n - 3, "sql") == 0;
 }
 
 int sg_migration_name_parse(const char *fname, char version[SG_VERSION_MAX + 1], char **name)
@@ -194,8 +194,8 @@ static const char *near_marker(const char *line, size_t len)
 
 /* Parses the directives after "-- migrate:up" or "-- migrate:down" (until
  * end of line) into that section. */
-static int directives(const struct sg_migration *m, struct sg_section *sec, const char *p,
-                      const char *end, int line, struct sg_error *err)
+static int directives(const char *file, struct sg_section *sec, const char *p, const char *end,
+                      int line, struct sg_error *err)
 {
     while (p < end) {
         while (p < end && isspace((unsigned char)*p))
@@ -218,13 +218,13 @@ static int directives(const struct sg_migration *m, struct sg_section *sec, cons
             memcpy(d, w + 13, n - 13);
             d[n - 13] = '\0';
             if (sg_duration_parse(d, "lock_timeout", &sec->lock_timeout_ms, &derr) < 0)
-                return sg_error_set(err, SG_EX_DATA, "%s:%d: %s", m->file, line, derr.msg);
+                return sg_error_set(err, SG_EX_DATA, "%s:%d: %s", file, line, derr.msg);
         } else {
 bad:
             return sg_error_set(err, SG_EX_DATA,
                                 "%s:%d: unknown directive '%.*s' (known: transaction:false, "
                                 "lock_timeout:DURATION)",
-                                m->file, line, (int)(n > 60 ? 60 : n), w);
+                                file, line, (int)(n > 60 ? 60 : n), w);
         }
     }
     return 0;
@@ -310,8 +310,8 @@ static int gather(struct sg_section *sec, const char *buf, size_t len, const str
      * and bodies, and our own later markers. */
     for (k = 0; k < nmk; k++) {
         size_t from = mk[k].at, to = mk[k].down == down ? mk[k].body
-                                     : k + 1 < nmk     ? mk[k + 1].at
-                                                       : len;
+                                     : k + 1 < nmk      ? mk[k + 1].at
+                                                        : len;
         if (from < first || from >= last)
             continue;
         for (size_t b = from; b < to && b < last; b++)
@@ -353,8 +353,8 @@ static int merge_directives(struct sg_section *sec, const struct mark *mk, size_
 
 /* Finds the markers of a dbmate file (or the stray ones of a golang .up.sql
  * file) and checks what may stand where. */
-static int find_marks(const struct sg_migration *m, const char *buf, size_t len, int layout,
-                      const char *file, struct mark *mk, size_t *nmk, struct sg_error *err)
+static int find_marks(const char *buf, size_t len, int layout, const char *file, struct mark *mk,
+                      size_t *nmk, struct sg_error *err)
 {
     const char *p = buf, *end = buf + len;
     int line = 1;
@@ -374,7 +374,7 @@ static int find_marks(const struct sg_migration *m, const char *buf, size_t len,
             if (layout == LAYOUT_UP) {
                 /* A leading marker of a golang file is a comment to SQL,
                  * but its directives count. */
-                if (line == 1 && directives(m, &mk[0].dir, rest, eol, line, err) < 0)
+                if (line == 1 && directives(file, &mk[0].dir, rest, eol, line, err) < 0)
                     return -1;
                 p = nl ? nl + 1 : end;
                 continue;
@@ -393,7 +393,7 @@ static int find_marks(const struct sg_migration *m, const char *buf, size_t len,
             k->body = nl ? (size_t)(nl + 1 - buf) : len;
             k->dir.lock_timeout_ms = -1;
             k->dir.no_transaction = 0;
-            if (directives(m, &k->dir, rest, eol, line, err) < 0)
+            if (directives(file, &k->dir, rest, eol, line, err) < 0)
                 return -1;
         } else if (layout == LAYOUT_DBMATE && (near = near_marker(p, ll))) {
             return sg_error_set(err, SG_EX_DATA,
@@ -432,13 +432,13 @@ int sg_migration_parse(struct sg_migration *m, const char *buf, size_t len, int 
         /* A leading "-- migrate:down ..." line may carry directives. */
         const char *nl = memchr(buf, '\n', len), *eol = nl ? nl : buf + len;
         const char *rest = marker(buf, (size_t)(eol - buf), "down");
-        if (rest && directives(m, &m->down, rest, eol, 1, err) < 0)
+        if (rest && directives(m->down_file, &m->down, rest, eol, 1, err) < 0)
             return -1;
         return set_section(&m->down, buf, len, 1, m->down_file, err);
     }
     mk[0].dir.no_transaction = 0;
     mk[0].dir.lock_timeout_ms = -1;
-    if (find_marks(m, buf, len, layout, file, mk, &nmk, err) < 0)
+    if (find_marks(buf, len, layout, file, mk, &nmk, err) < 0)
         return -1;
     if (layout == LAYOUT_UP) {
         /* The whole file is the up section. */
@@ -717,11 +717,12 @@ static int collect(DIR *d, const char *dir, struct pending_file **files, size_t 
         if (layout == -2)
             continue;
         if (layout == -3)
-            return sg_error_set(err, SG_EX_DATA,
-                                "%s: golang-migrate would apply this file, but schemagate reads "
-                                "only .sql files: rename it to .up.sql/.down.sql, or move it out of "
-                                "the migrations directory",
-                                e->d_name);
+            return sg_error_set(
+                err, SG_EX_DATA,
+                "%s: golang-migrate would apply this file, but schemagate reads "
+                "only .sql files: rename it to .up.sql/.down.sql, or move it out of "
+                "the migrations directory",
+                e->d_name);
         /* A directory is never a migration, whatever its name (as dbmate). */
         struct stat st;
         if (e->d_type == DT_DIR ||

@@ -231,9 +231,13 @@ static int my_fail(const struct my_conn *c, const struct my_op *op, const char *
                             "%s%sno answer from the server within %lld s; session abandoned", ctx,
                             sep, (op->limit_ms + 999) / 1000);
     snprintf(err->sqlstate, sizeof err->sqlstate, "%u", num);
+    /* Our own statement refused for a privilege: the account's setup. */
+    int denied = *ctx && (num == ER_TABLEACCESS_DENIED_ERROR || num == ER_DBACCESS_DENIED_ERROR ||
+                          num == ER_SPECIFIC_ACCESS_DENIED_ERROR);
     sg_error_set(err,
                  lost                                                     ? SG_EX_UNAVAILABLE
                  : num == ER_LOCK_WAIT_TIMEOUT || num == ER_LOCK_DEADLOCK ? SG_EX_TEMPFAIL
+                 : denied                                                 ? SG_EX_CONFIG
                                                                           : SG_EX_DATA,
                  "%s%s%s (MySQL error %u, SQLSTATE %s)", ctx, sep, mysql_error(c->db), num,
                  state ? state : "HY000");
@@ -447,8 +451,10 @@ static int my_set_options(MYSQL *db, const struct my_params *p, unsigned connect
         return -1;
     if (nonblock && mysql_options(db, MYSQL_OPT_NONBLOCK, 0))
         return -1;
-    if (p->socket) {
-        unsigned int proto = MYSQL_PROTOCOL_SOCKET;
+    /* The library takes "localhost" for its socket and ignores a port: a
+     * URL that names a port means TCP. */
+    if (p->socket || (p->port && p->host && strcmp(p->host, "localhost") == 0)) {
+        unsigned int proto = p->socket ? MYSQL_PROTOCOL_SOCKET : MYSQL_PROTOCOL_TCP;
         if (mysql_options(db, MYSQL_OPT_PROTOCOL, &proto))
             return -1;
     }

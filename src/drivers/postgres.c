@@ -44,9 +44,9 @@ static const char *const pg_defaults[][2] = {
 #define PG_STATE_LCK "SGLCK" /* the backend no longer holds the advisory lock */
 
 #define PG_POOLER_HINT                                                                             \
-    "a transaction-pooling proxy (PgBouncer pool_mode=transaction or statement) is between "       \
-    "schemagate and the server, and session advisory locks do not work through it: use a "         \
-    "direct URL to PostgreSQL (or a session-pooling one) for schemagate"
+    "a transaction pooler (PgBouncer pool_mode=transaction or statement) is between schemagate "   \
+    "and the server, and session advisory locks do not work through it: use --lock-mode=lease "    \
+    "(or auto), or a direct URL to PostgreSQL (or a session pooler)"
 
 /* The age of the current transaction in ms, measured by the server: the
  * execution time of a migration sent with its ledger row in one text. */
@@ -107,6 +107,8 @@ static int pg_fail(struct pg_conn *p, const PGresult *res, struct sg_error *err,
     if (pg_gone(p, state))
         return sg_error_set(err, SG_EX_UNAVAILABLE,
                             "lost the database session while trying to %s: %s", what, msg);
+    if (strcmp(state, "42501") == 0)
+        code = SG_EX_CONFIG; /* the role lacks a privilege: a setting to fix */
     return sg_error_set(err, code, "unable to %s: %s%s%s%s", what, msg, *state ? " (" : "", state,
                         *state ? ")" : "");
 }
@@ -1109,7 +1111,7 @@ static int pg_session_lock_ok(struct sg_conn *c, char *why, size_t size, struct 
              "a connection pooler answers for the server (its backend key %d is not the "
              "server backend's pid %d)",
              PQbackendPID(p->db), p->pid);
-    return 0;
+    return 2;
 }
 
 static void pg_guard_sql(struct sg_conn *c, const char *update, const char *msg, struct sg_buf *out)

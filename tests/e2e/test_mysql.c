@@ -467,6 +467,22 @@ START_TEST(test_no_mysql_server)
 }
 END_TEST
 
+/* localhost:PORT names a TCP port (issue 14): the client library would
+ * take "localhost" for its default socket and ignore the port -- here
+ * reaching no server at all, elsewhere perhaps another one. */
+START_TEST(test_localhost_with_a_port_connects_to_that_port)
+{
+    char lurl[512];
+    struct h_result r;
+
+    snprintf(lurl, sizeof lurl, "mysql://%s:%s@localhost:%s/%s", my_user, my_pw, my_port, dbname);
+    RUN(&r, "-u", lurl, "--wait-for-db=0", "up");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    h_result_free(&r);
+    ck_assert_int_eq(audit_count("001"), 1);
+}
+END_TEST
+
 Suite *mysql_e2e_suite(void)
 {
     Suite *s = suite_create("e2e-mysql");
@@ -485,6 +501,7 @@ Suite *mysql_e2e_suite(void)
         tcase_add_test(tc, test_sigterm_during_ddl_leaves_it_dirty_for_the_next_run);
         tcase_add_test(tc, test_table_lock_timeout_retries_then_exits_75_naming_the_blocker);
         tcase_add_test(tc, test_a_ddl_migration_retries_only_the_statement_that_timed_out);
+        tcase_add_test(tc, test_localhost_with_a_port_connects_to_that_port);
     }
     suite_add_tcase(s, tc);
     return s;

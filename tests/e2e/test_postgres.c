@@ -765,6 +765,34 @@ START_TEST(test_status_and_wait_on_a_fresh_database_say_nothing_of_a_missing_tab
 }
 END_TEST
 
+/* A role that may not read the ledger: a setting to fix (78), not an
+ * internal error (70) -- issue 14. */
+START_TEST(test_a_ledger_privilege_error_is_a_configuration_error)
+{
+    struct h_result r;
+    char rurl[600], *o;
+
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    h_result_free(&r);
+    o = sql("DROP ROLE IF EXISTS sg_noread_%d; CREATE ROLE sg_noread_%d LOGIN", (int)getpid(),
+            (int)getpid());
+    free(o);
+    snprintf(rurl, sizeof rurl, "%s", url);
+    char *at = strstr(rurl, "://") + 3, *rest = strchr(at, '@');
+    char tail[400];
+    snprintf(tail, sizeof tail, "%s", rest ? rest : at);
+    snprintf(at, sizeof rurl - (size_t)(at - rurl), "sg_noread_%d%s%s", (int)getpid(),
+             rest ? "" : "@", tail);
+    RUN(&r, "-u", rurl, "status");
+    o = sql("DROP ROLE IF EXISTS sg_noread_%d", (int)getpid());
+    free(o);
+    ck_assert_msg(r.status == 78, "%d %s", r.status, r.err);
+    ck_assert_msg(h_has(r.err, "permission denied") && h_has(r.err, "42501"), "%s", r.err);
+    h_result_free(&r);
+}
+END_TEST
+
 START_TEST(test_no_postgres_server)
 {
     printf("e2e-postgres: SG_TEST_PG_URL is unset (tests/run.sh starts a server): skipped\n");
@@ -793,6 +821,7 @@ Suite *postgres_e2e_suite(void)
         tcase_add_test(tc, test_status_and_pg_locks_show_the_key_the_logs_show);
         tcase_add_test(tc, test_transaction_pooling_pgbouncer_with_session_locks_is_refused_with_78);
         tcase_add_test(tc, test_transaction_pooling_pgbouncer_takes_a_lease_in_auto_mode);
+        tcase_add_test(tc, test_a_ledger_privilege_error_is_a_configuration_error);
         tcase_add_test(tc, test_session_pooling_pgbouncer_works);
         tcase_add_test(tc, test_a_no_op_start_is_one_statement_and_a_poll_two);
         tcase_add_test(tc, test_status_and_wait_on_a_fresh_database_say_nothing_of_a_missing_table);

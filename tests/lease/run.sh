@@ -77,10 +77,16 @@ herd() { # n tag dir extra-args url...
 show_fatal() { grep -h 'fatal' "$work/$1".*.log 2>/dev/null | sort | uniq -c | head -5; }
 
 # --- PostgreSQL, directly and through PgBouncer -------------------------------
-pg_audit() { pg_psql "SELECT string_agg(version, ',' ORDER BY version) FROM $1.audit"; }
-pg_fresh() { # schema: a database of its own per case, as a schema and a URL option
-    pg_psql "DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1" >/dev/null
+# Each case has a database of its own (the poolers forward every database).
+pg_db() { # name: a fresh database
+    pg_psql "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
+    pg_psql "CREATE DATABASE $1" >/dev/null
 }
+in_db() { echo "${2%/*}/$1"; } # name url: the URL for that database
+pg_in() { # db sql
+    psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGTEST_PORT" -U postgres -d "$1" -c "$2"
+}
+pg_audit() { pg_in "$1" "SELECT string_agg(version, ',' ORDER BY version) FROM audit"; }
 
 if want pooler || want fence || want kill; then
     . tests/lib/pg.sh
@@ -88,42 +94,35 @@ if want pooler || want fence || want kill; then
     pg_start -c max_connections=100 >/dev/null || not_ok "pg: server did not start"
 fi
 
-# Each case works in a schema of its own: the role's search_path picks it.
-pg_role() { # name -> a URL through url_base whose search_path is that schema
-    pg_psql "DROP ROLE IF EXISTS $1; CREATE ROLE $1 LOGIN SUPERUSER; ALTER ROLE $1 SET search_path = $1;
-             DROP SCHEMA IF EXISTS $1 CASCADE; CREATE SCHEMA $1 AUTHORIZATION $1" >/dev/null
-}
-as_role() { echo "$2" | sed "s|postgres://postgres@|postgres://$1@|"; }
-
 if want pooler && [ -n "${PGTEST_URL:-}" ]; then
     migrations "$work/pgm" "SELECT pg_sleep(1);"
     if pgbouncer_start transaction 5 >/dev/null; then
         for mode in auto lease; do
-            role=pool_$mode
-            pg_role "$role"
-            fails=$(herd 40 "pool-$mode" "$work/pgm" "--lock-mode=$mode" "$(as_role "$role" "$PGBOUNCER_TRANSACTION_URL")")
+            db=pool_$mode
+            pg_db "$db"
+            fails=$(herd 40 "pool-$mode" "$work/pgm" "--lock-mode=$mode" "$(in_db "$db" "$PGBOUNCER_TRANSACTION_URL")")
             [ "$fails" -eq 0 ] && ok "pooler/$mode: 40 replicas through a transaction pooler, none failed" ||
                 { not_ok "pooler/$mode: $fails of 40 replicas failed"; show_fatal "pool-$mode"; }
-            got=$(pg_audit "$role")
+            got=$(pg_audit "$db")
             check "pooler/$mode: each migration applied exactly once ($got)" [ "$got" = "1,2,3" ]
             check "pooler/$mode: the lease was used" grep -q "lease .* taken" "$work"/pool-$mode.*.log
         done
         check "pooler: no advisory lock left on a pooled backend" \
             [ "$(pg_psql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")" = 0 ]
-        pg_role pool_session
-        "$BIN" -u "$(as_role pool_session "$PGBOUNCER_TRANSACTION_URL")" -d "$work/pgm" \
+        pg_db pool_session
+        "$BIN" -u "$(in_db pool_session "$PGBOUNCER_TRANSACTION_URL")" -d "$work/pgm" \
             --lock-mode=session up >"$work/pool-session.log" 2>&1
         rc=$?
         check "pooler: --lock-mode=session through a transaction pooler is refused (78, got $rc)" \
             [ "$rc" = 78 ]
         check "pooler: nothing applied by the refused run" \
-            [ "$(pg_psql "SELECT to_regclass('pool_session.audit') IS NULL")" = t ]
+            [ "$(pg_in pool_session "SELECT to_regclass('audit') IS NULL")" = t ]
     else
         not_ok "pooler: pgbouncer (transaction) did not start"
     fi
     if pgbouncer_start session 5 >/dev/null; then
-        pg_role pool_sess2
-        "$BIN" -u "$(as_role pool_sess2 "$PGBOUNCER_SESSION_URL")" -d "$work/pgm" \
+        pg_db pool_sess2
+        "$BIN" -u "$(in_db pool_sess2 "$PGBOUNCER_SESSION_URL")" -d "$work/pgm" \
             --lock-mode=session up >"$work/pool-sess2.log" 2>&1
         rc=$?
         check "pooler: a session pooler keeps the session lock working (--lock-mode=session, rc $rc)" \
@@ -165,15 +164,15 @@ fence_case() { # tag url schema
     check "$tag: ... saying the lease was lost" grep -q "lease lost" "$work/$f.holder.log"
     check "$tag: each migration applied exactly once ($(pg_audit "$3"))" [ "$(pg_audit "$3")" = "1,2" ]
     check "$tag: each recorded once, clean" \
-        [ "$(pg_psql "SELECT string_agg(version || ':' || dirty, ',' ORDER BY version) FROM $3.schemagate_migrations")" = "1:false,2:false" ]
+        [ "$(pg_in "$3" "SELECT string_agg(version || ':' || dirty, ',' ORDER BY version) FROM schemagate_migrations")" = "1:false,2:false" ]
 }
 
 if want fence && [ -n "${PGTEST_URL:-}" ]; then
-    pg_role fence_direct
-    fence_case fence/direct "$(as_role fence_direct "$PGTEST_URL")" fence_direct
+    pg_db fence_direct
+    fence_case fence/direct "$(in_db fence_direct "$PGTEST_URL")" fence_direct
     if [ -n "${PGBOUNCER_TRANSACTION_URL:-}" ] || pgbouncer_start transaction 5 >/dev/null; then
-        pg_role fence_pool
-        fence_case fence/pooler "$(as_role fence_pool "$PGBOUNCER_TRANSACTION_URL")" fence_pool
+        pg_db fence_pool
+        fence_case fence/pooler "$(in_db fence_pool "$PGBOUNCER_TRANSACTION_URL")" fence_pool
     else
         not_ok "fence: pgbouncer did not start"
     fi
@@ -182,8 +181,8 @@ fi
 # kill -9 of the holder: nothing releases the lease; a waiter takes over when
 # it expires (lease 3 s; a poll is at most 1 s apart).
 if want kill && [ -n "${PGTEST_URL:-}" ]; then
-    pg_role kill9
-    url=$(as_role kill9 "$PGTEST_URL")
+    pg_db kill9
+    url=$(in_db kill9 "$PGTEST_URL")
     dir=$work/kill9
     mkdir -p "$dir"
     printf -- '-- migrate:up\nCREATE TABLE audit (version VARCHAR(20) NOT NULL);\nINSERT INTO audit VALUES (%s);\nSELECT pg_sleep(2);\n' "'1'" >"$dir/001_audit.sql"

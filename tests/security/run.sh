@@ -467,6 +467,10 @@ URLS
         canary pg-sql-error-json 65 -- -u "$P" -d "$bad" -v --log-format=json --table=sec_d up
         canary pg-wrong-password 69 -- -u "postgres://sg_pw:${CANARY}X@127.0.0.1:$PGTEST_PORT/postgres" -d "$good" -v --wait-for-db=1s up
         canary pg-wrong-password-json 69 -- -u "postgres://sg_pw:${CANARY}X@127.0.0.1:$PGTEST_PORT/postgres" -d "$good" -v --log-format=json --wait-for-db=1s status --format json
+        # An unencoded '@' in the password (issue 14): libpq would end the
+        # userinfo at the first '@' and log the rest as the host name.
+        canary pg-unencoded-at 69 -- -u "postgres://sg_pw:Cn@ry-$CANARY@127.0.0.1:$PGTEST_PORT/postgres" -d "$good" -v --wait-for-db=1s up
+        canary pg-unencoded-at-json 69 -- -u "postgres://sg_pw:Cn@ry-$CANARY@127.0.0.1:$PGTEST_PORT/postgres" -d "$good" -v --log-format=json --wait-for-db=1s up
         canary pg-no-database 69 -- -u "postgres://sg_pw:$CANARY@127.0.0.1:$PGTEST_PORT/nope" -d "$good" -v --wait-for-db=1s up
         canary pg-password-param 0 -- -u "postgres://sg_pw@127.0.0.1:$PGTEST_PORT/postgres?password=$CANARY" -d "$good" -v --table=sec_e up
         canary pg-password-param-bad-db 69 -- -u "postgres://sg_pw@127.0.0.1:$PGTEST_PORT/nope?password=$CANARY" -d "$good" -v --wait-for-db=1s up

@@ -49,6 +49,31 @@ START_TEST(test_url_parse_splits_every_part_and_decodes)
 }
 END_TEST
 
+/* An unencoded '@' in the password: we end the userinfo at the last '@',
+ * and the raw URL a client library gets says the same (issue 14: libpq
+ * took the rest of the password for the host and logged it). */
+START_TEST(test_an_unencoded_at_in_the_password_reaches_the_library_encoded)
+{
+    struct sg_url u;
+    struct sg_error err = {0};
+
+    ck_assert_int_eq(sg_url_parse("postgres://u:Tr0ub4dor@horse-battery@db.example:5433/app?"
+                                  "sslmode=disable",
+                                  &u, &err),
+                     0);
+    ck_assert_str_eq(u.password, "Tr0ub4dor@horse-battery");
+    ck_assert_str_eq(u.host, "db.example");
+    ck_assert_str_eq(u.raw, "postgres://u:Tr0ub4dor%40horse-battery@db.example:5433/app?"
+                            "sslmode=disable");
+    ck_assert_ptr_null(strstr(u.redacted, "horse"));
+    sg_url_free(&u);
+    /* One '@': raw as given. */
+    ck_assert_int_eq(sg_url_parse("postgres://u:p%40w@h/d", &u, &err), 0);
+    ck_assert_str_eq(u.raw, "postgres://u:p%40w@h/d");
+    sg_url_free(&u);
+}
+END_TEST
+
 static const char *const bad_urls[] = {
     "", "app.db", "://x", "sqlite:", "sqlite://host/x.db", "postgres:host/db",
     "postgres://u:p%zz@h/d", "postgres://u:p@h:99999/d", "postgres://u:p@h:12ab/d",
@@ -143,6 +168,7 @@ Suite *config_suite(void)
 
     tcase_add_loop_test(tc, test_url_parse_splits_every_part_and_decodes, 0,
                         (int)(sizeof good_urls / sizeof good_urls[0]));
+    tcase_add_test(tc, test_an_unencoded_at_in_the_password_reaches_the_library_encoded);
     tcase_add_loop_test(tc, test_url_parse_rejects_malformed_urls_with_code_78_and_no_secret, 0,
                         (int)(sizeof bad_urls / sizeof bad_urls[0]));
     tcase_add_loop_test(tc, test_redaction_hides_every_password_form, 0,

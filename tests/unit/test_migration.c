@@ -145,6 +145,17 @@ START_TEST(test_directives_on_the_down_line_are_the_down_sections)
                            &err), -1);
     ck_assert_msg(strstr(err.msg, "1_x.sql:3: unknown directive 'bogus'"), "%s", err.msg);
     sg_migration_clear(&m);
+    /* A golang .down.sql file's leading marker: the error names that file
+     * (found by fuzz_migration: it named the .up.sql). */
+    memset(&m, 0, sizeof m);
+    m.up.lock_timeout_ms = m.down.lock_timeout_ms = -1;
+    m.file = strdup("1_x.up.sql");
+    m.down_file = strdup("1_x.down.sql");
+    m.name = strdup("x");
+    const char *down = "-- migrate:down bogus\nDROP TABLE t;\n";
+    ck_assert_int_eq(sg_migration_parse(&m, down, strlen(down), 2, &err), -1);
+    ck_assert_msg(strstr(err.msg, "1_x.down.sql:1: unknown directive 'bogus'"), "%s", err.msg);
+    sg_migration_clear(&m);
 }
 END_TEST
 
