@@ -206,11 +206,17 @@ static int ensure_row(struct sg_conn *c, const struct sg_lease *ls, struct row *
     sg_buf_str(&b, " (lock_key, holder, token, expires_ms, acquired_ms, beat) VALUES (");
     c->driver->quote(c, ls->key, &b);
     sg_buf_str(&b, ", '', 0, 0, 0, 0)");
-    (void)run(c, &b, &ignored); /* a racer's duplicate key is fine: read again */
+    /* A racer's duplicate key, or a certification conflict, is fine. */
+    struct sg_error ins = {0};
+    if (run(c, &b, &ins) < 0 && ins.code != SG_EX_DATA && ins.code != SG_EX_TEMPFAIL) {
+        *err = ins;
+        return -1;
+    }
     got = read_row(c, ls, r, err);
-    if (got == 0)
-        return sg_error_set(err, SG_EX_SOFTWARE, "the lease row of %s could not be created",
-                            ls->key);
+    if (got == 0) /* another Galera node's row, not applied here yet: poll again */
+        sg_log(SG_LOG_DEBUG, "lease_row_pending", SG_F(SG_S("error", ins.msg)),
+               "the lease row of %s is not visible yet%s%s", ls->key, *ins.msg ? ": " : "",
+               ins.msg);
     return got;
 }
 
@@ -329,8 +335,9 @@ static int lease_try(struct sg_conn *c, struct sg_lease *ls, const struct sg_loc
     if (ls->held)
         return 1;
     snprintf(ls->key, sizeof ls->key, "%s", l->name);
-    if (ensure_row(c, ls, &r, err) < 0)
-        return -1;
+    int got = ensure_row(c, ls, &r, err);
+    if (got <= 0)
+        return got;
     if (r.left_ms > 0)
         return 0; /* live: no write, so a poll costs one read */
     if (head(c, ls, "UPDATE ", &b, err) < 0)

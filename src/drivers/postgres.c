@@ -299,6 +299,45 @@ static const char *pg_connect_state(PGconn *db, const char *msg)
 #define PG_START_OPTIONS                                                                           \
     "-c statement_timeout=0 -c lock_timeout=0 -c idle_in_transaction_session_timeout=0"
 
+/* PQconnectdbParams with our notice receiver in place before the start-up,
+ * so a server's WARNING during it (a role's stale setting) is a log line
+ * like any other, not raw text on stderr. PQconnectPoll ignores
+ * connect_timeout: the deadline is kept here, per host named. */
+static PGconn *pg_connectdb(const char *const *kw, const char *const *val)
+{
+    PGconn *db = PQconnectStartParams(kw, val, 1);
+    PostgresPollingStatusType st = PGRES_POLLING_WRITING;
+    long long limit = 0;
+    int hosts = 1;
+
+    if (!db || PQstatus(db) == CONNECTION_BAD)
+        return db;
+    PQsetNoticeReceiver(db, pg_notice, NULL);
+    PQconninfoOption *ci = PQconninfo(db);
+    for (PQconninfoOption *o = ci; o && o->keyword; o++) {
+        if (strcmp(o->keyword, "connect_timeout") == 0 && o->val)
+            limit = atoll(o->val) * 1000;
+        if (strcmp(o->keyword, "host") == 0 && o->val)
+            for (const char *c = o->val; *c; c++)
+                hosts += *c == ',';
+    }
+    PQconninfoFree(ci);
+    long long deadline = limit > 0 ? sg_now_ms() + limit * hosts : 0;
+    while (st != PGRES_POLLING_OK && st != PGRES_POLLING_FAILED) {
+        struct pollfd pfd = {.fd = PQsocket(db),
+                             .events = st == PGRES_POLLING_READING ? POLLIN : POLLOUT};
+        long long left = deadline ? deadline - sg_now_ms() : 1000;
+        if (left <= 0) {
+            PQfinish(db);
+            return NULL; /* reported as a timeout by the caller */
+        }
+        if (poll(&pfd, 1, (int)(left < 1000 ? left : 1000)) < 0 && errno != EINTR)
+            break;
+        st = PQconnectPoll(db);
+    }
+    return db;
+}
+
 /* Opens a libpq connection to `conninfo` with our defaults underneath
  * whatever the URL sets. Returns NULL with err set. */
 static PGconn *pg_open(const char *conninfo, const char *app_name, const char *password,
@@ -345,7 +384,7 @@ static PGconn *pg_open(const char *conninfo, const char *app_name, const char *p
     val[n++] = options;
     kw[n] = NULL;
     val[n] = NULL;
-    db = PQconnectdbParams(kw, val, 1);
+    db = pg_connectdb(kw, val);
     if (db && PQstatus(db) != CONNECTION_OK &&
         strstr(PQerrorMessage(db), "unsupported startup parameter")) {
         /* A proxy that turns away `options` (PgBouncer without
@@ -356,11 +395,13 @@ static PGconn *pg_open(const char *conninfo, const char *app_name, const char *p
         PQfinish(db);
         kw[at_options] = NULL;
         val[at_options] = NULL;
-        db = PQconnectdbParams(kw, val, 1);
+        db = pg_connectdb(kw, val);
     }
     free(options);
     if (!db)
-        return sg_error_set(err, SG_EX_OSERR, "unable to connect: out of memory"), NULL;
+        return sg_error_set(err, SG_EX_UNAVAILABLE,
+                            "unable to connect to PostgreSQL: no answer within connect_timeout"),
+               NULL;
     if (PQstatus(db) != CONNECTION_OK) {
         const char *raw = PQerrorMessage(db);
         int code = SG_EX_UNAVAILABLE;
@@ -393,7 +434,6 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
                     url->password, err);
     if (!p->db)
         goto fail;
-    PQsetNoticeReceiver(p->db, pg_notice, NULL);
     /* No round trip here: the timeouts went in the start-up packet, the pid
      * came in BackendKeyData (confirmed by the first statement), the
      * database and schema come back with the first ledger read or lock
@@ -1107,6 +1147,24 @@ static int pg_session_lock_ok(struct sg_conn *c, char *why, size_t size, struct 
         return -1;
     if (!c->proxied)
         return 1;
+    /* A transaction pooler moves a session between backends: a few probes
+     * see it (a cold, one-backend pool may not; the fence at each commit
+     * still checks the backend). A session pooler never moves. */
+    for (int i = 0; i < 3; i++) {
+        PGresult *res = pg_query(p, "SELECT pg_catalog.pg_backend_pid()", 0, NULL, PGRES_TUPLES_OK,
+                                 "probe the backend", err);
+        long long pid = res ? atoll(PQgetvalue(res, 0, 0)) : -1;
+        PQclear(res);
+        if (!res)
+            return -1;
+        if (pid != p->pid) {
+            snprintf(why, size,
+                     "a transaction pooler answers for the server: statements ran on different "
+                     "backends (pid %d, then %lld)",
+                     p->pid, pid);
+            return 0;
+        }
+    }
     snprintf(why, size,
              "a connection pooler answers for the server (its backend key %d is not the "
              "server backend's pid %d)",

@@ -765,30 +765,88 @@ START_TEST(test_status_and_wait_on_a_fresh_database_say_nothing_of_a_missing_tab
 }
 END_TEST
 
+/* The test's URL as another role (trust auth: no password). */
+static void role_url(char *out, size_t size, const char *role)
+{
+    const char *auth = strstr(url, "://") + 3, *at = strchr(auth, '@');
+
+    snprintf(out, size, "%.*s%s@%s", (int)(auth - url), url, role, at ? at + 1 : auth);
+}
+
 /* A role that may not read the ledger: a setting to fix (78), not an
  * internal error (70) -- issue 14. */
 START_TEST(test_a_ledger_privilege_error_is_a_configuration_error)
 {
     struct h_result r;
-    char rurl[600], *o;
+    char rurl[600], role[64], *o;
 
     RUN(&r, "-u", url, "up");
     ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
     h_result_free(&r);
-    o = sql("DROP ROLE IF EXISTS sg_noread_%d; CREATE ROLE sg_noread_%d LOGIN", (int)getpid(),
-            (int)getpid());
+    snprintf(role, sizeof role, "sg_noread_%d", (int)getpid());
+    o = sql("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN", role, role);
     free(o);
-    snprintf(rurl, sizeof rurl, "%s", url);
-    char *at = strstr(rurl, "://") + 3, *rest = strchr(at, '@');
-    char tail[400];
-    snprintf(tail, sizeof tail, "%s", rest ? rest : at);
-    snprintf(at, sizeof rurl - (size_t)(at - rurl), "sg_noread_%d%s%s", (int)getpid(),
-             rest ? "" : "@", tail);
+    role_url(rurl, sizeof rurl, role);
     RUN(&r, "-u", rurl, "status");
     o = sql("DROP ROLE IF EXISTS sg_noread_%d", (int)getpid());
     free(o);
     ck_assert_msg(r.status == 78, "%d %s", r.status, r.err);
     ck_assert_msg(h_has(r.err, "permission denied") && h_has(r.err, "42501"), "%s", r.err);
+    h_result_free(&r);
+}
+END_TEST
+
+/* A server WARNING during the start-up (here: a role's setting that went
+ * stale) is a log line like any other: with --log-format=json every line
+ * of stderr is one JSON object (issue 14: libpq printed it raw). */
+START_TEST(test_a_start_up_warning_is_a_json_log_line)
+{
+    struct h_result r;
+    char rurl[600], role[64], *o;
+
+    snprintf(role, sizeof role, "sg_warn_%d", (int)getpid());
+    o = sql("DROP ROLE IF EXISTS %s; CREATE ROLE %s LOGIN SUPERUSER;"
+            "CREATE TEXT SEARCH CONFIGURATION %s_cfg (COPY = pg_catalog.english);"
+            "ALTER ROLE %s SET default_text_search_config = 'public.%s_cfg';"
+            "DROP TEXT SEARCH CONFIGURATION %s_cfg",
+            role, role, role, role, role, role);
+    free(o);
+    role_url(rurl, sizeof rurl, role);
+    RUN(&r, "-u", rurl, "--log-format=json", "up");
+    o = sql("DROP OWNED BY %s; DROP ROLE %s", role, role);
+    free(o);
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    ck_assert_msg(h_has(r.err, "\"event\":\"db_notice\"") && h_has(r.err, "default_text_search"),
+                  "%s", r.err);
+    for (const char *line = r.err; line && *line; line = strchr(line, '\n')) {
+        line += *line == '\n';
+        ck_assert_msg(!*line || line[0] == '{', "a line of stderr is not JSON: %.120s", line);
+    }
+    h_result_free(&r);
+}
+END_TEST
+
+/* A server that accepts the connection and never answers: connect_timeout
+ * holds (the start-up is driven by PQconnectPoll, which ignores it). */
+START_TEST(test_connect_timeout_holds_against_a_silent_server)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof a;
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    char surl[128];
+    struct h_result r;
+
+    ck_assert_int_eq(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    ck_assert_int_eq(listen(fd, 4), 0);
+    ck_assert_int_eq(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    snprintf(surl, sizeof surl, "postgres://u@127.0.0.1:%d/d?connect_timeout=1",
+             ntohs(a.sin_port));
+    long long t0 = h_now_ms();
+    RUN(&r, "-u", surl, "--wait-for-db=0", "status");
+    long long took = h_now_ms() - t0;
+    close(fd);
+    ck_assert_msg(r.status == 69 && h_has(r.err, "connect_timeout"), "%d %s", r.status, r.err);
+    ck_assert_msg(took < 5000, "took %lld ms", took);
     h_result_free(&r);
 }
 END_TEST
@@ -822,6 +880,8 @@ Suite *postgres_e2e_suite(void)
         tcase_add_test(tc, test_transaction_pooling_pgbouncer_with_session_locks_is_refused_with_78);
         tcase_add_test(tc, test_transaction_pooling_pgbouncer_takes_a_lease_in_auto_mode);
         tcase_add_test(tc, test_a_ledger_privilege_error_is_a_configuration_error);
+        tcase_add_test(tc, test_a_start_up_warning_is_a_json_log_line);
+        tcase_add_test(tc, test_connect_timeout_holds_against_a_silent_server);
         tcase_add_test(tc, test_session_pooling_pgbouncer_works);
         tcase_add_test(tc, test_a_no_op_start_is_one_statement_and_a_poll_two);
         tcase_add_test(tc, test_status_and_wait_on_a_fresh_database_say_nothing_of_a_missing_table);
