@@ -29,7 +29,7 @@ enum sg_exit {
     X("65", "data: bad migration file, SQL error (rolled back), changed file, dirty")             \
     X("66", "no input: migrations directory missing, unreadable or empty")                        \
     X("69", "database unavailable: unreachable, refused, auth failed, session lost")              \
-    X("70", "internal error, or lock lost with its session alive (lock -- COMMAND)")              \
+    X("70", "internal error, or the lock lost while held (lock -- COMMAND, or a lease)")          \
     X("71", "an operating-system call failed")                                                    \
     X("75", "temporary: the lock, a table lock or wait timed out; safe to retry")                 \
     X("78", "configuration: bad setting, URL or file permission; unsupported setup")              \
