@@ -6,7 +6,8 @@
 #             --lock-mode=auto and =lease: none fails, each migration applied
 #             exactly once, no advisory lock left on a pooled backend; session
 #             locks through it are refused (78); through a session pooler the
-#             session lock still works
+#             session lock still works; 200 replicas keep the server sessions
+#             bounded; lock -- COMMAND holds the lease
 #   fence     a holder SIGSTOPped in a transactional migration for longer than
 #             its lease: another replica takes over and finishes; after SIGCONT
 #             the stalled holder commits nothing and exits 70 -- directly and
@@ -107,6 +108,37 @@ if want pooler && [ -n "${PGTEST_URL:-}" ]; then
             check "pooler/$mode: each migration applied exactly once ($got)" [ "$got" = "1,2,3" ]
             check "pooler/$mode: the lease was used" grep -q "lease .* taken" "$work"/pool-$mode.*.log
         done
+        # 200 replicas through the pooler: the server sessions stay bounded
+        # (the herd's bound, 25; the pool holds 5, heartbeats come on top).
+        pg_db pool_herd
+        ( peak=0
+          while [ ! -e "$work/herd.done" ]; do
+              n=$(pg_psql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'pool_herd'")
+              [ "${n:-0}" -gt "$peak" ] && peak=$n
+              sleep 0.05
+          done
+          echo "$peak" >"$work/herd.peak" ) &
+        sampler=$!
+        fails=$(herd 200 "pool-herd" "$work/pgm" "" "$(in_db pool_herd "$PGBOUNCER_TRANSACTION_URL")")
+        touch "$work/herd.done"
+        wait "$sampler"
+        [ "$fails" -eq 0 ] && ok "pooler/herd: 200 replicas through the pooler, none failed" ||
+            { not_ok "pooler/herd: $fails of 200 replicas failed"; show_fatal pool-herd; }
+        check "pooler/herd: each migration applied exactly once" [ "$(pg_audit pool_herd)" = "1,2,3" ]
+        peak=$(cat "$work/herd.peak")
+        check "pooler/herd: peak server sessions $peak <= 25" [ "$peak" -le 25 ]
+        # lock -- COMMAND holds the lease: two at once run one after the other.
+        pg_db pool_lock
+        lurl=$(in_db pool_lock "$PGBOUNCER_TRANSACTION_URL")
+        for i in 1 2; do
+            "$BIN" -u "$lurl" -d "$work/pgm" lock -- sh -c "echo start $i >>'$work/lock.seq'; sleep 1; echo end $i >>'$work/lock.seq'" \
+                >"$work/pool-lock.$i.log" 2>&1 &
+        done
+        wait
+        seq=$(tr '\n' ' ' <"$work/lock.seq")
+        check "pooler/lock: lock -- COMMAND takes the lease; two never overlap ($seq)" \
+            [ "$(sed -n '1s/start //p;2s/end //p' "$work/lock.seq" | uniq | wc -l)" = 1 ]
+        check "pooler/lock: ... and said so" grep -q "lease .* taken" "$work/pool-lock.1.log"
         check "pooler: no advisory lock left on a pooled backend" \
             [ "$(pg_psql "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")" = 0 ]
         # The pooler's warm pool (its own database): a cold pool of one
