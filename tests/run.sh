@@ -5,7 +5,8 @@
 #                then the herd, container, Kubernetes, multi-host and security tests
 #   valgrind     unit, integration and end-to-end under valgrind
 #   check        the inner loop: no server, no root -- unit and engine tests,
-#                conformance and end-to-end on SQLite only
+#                conformance and end-to-end on SQLite only, and which client
+#                library each scheme loads (a missing one hidden by unshare)
 #   e2e, integration   that suite, with the servers
 # Each suite prints its own summary; the last line is the total.
 #
@@ -61,6 +62,7 @@ if [ "$mode" = check ]; then
     run docs tests/docs/check.sh
     [ -x "$B/integration-tests" ] && CK_RUN_SUITE=conformance run conformance "$B/integration-tests"
     CK_RUN_SUITE=e2e-sqlite run e2e-sqlite "$B/e2e-tests"
+    CK_RUN_SUITE=e2e-libs run e2e-libs "$B/e2e-tests"
     summary
     exit
 fi

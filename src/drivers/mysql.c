@@ -26,6 +26,7 @@
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include "libs/libmariadb.h" /* its functions, bound at the first connect (issue 16) */
 
 #include "clock.h"
 #include "exitcodes.h"
