@@ -14,7 +14,7 @@ ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
         build-essential pkg-config \
-        libpq-dev libmariadb-dev libsqlite3-dev libssl-dev \
+        libpq-dev libmariadb-dev libsqlite3-dev nettle-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Makefile ./
@@ -32,11 +32,11 @@ LABEL org.opencontainers.image.title="schemagate" \
       org.opencontainers.image.description="Apply SQL migrations once under a database lock, then exec the app" \
       org.opencontainers.image.licenses="MIT"
 # Runtime libraries only: libpq5 (PostgreSQL), libmariadb3 (MySQL/MariaDB),
-# libsqlite3-0 and libssl3 (libcrypto: SHA-256 checksums). upgrade picks up
+# libsqlite3-0 and libnettle8 (SHA-256 checksums). upgrade picks up
 # security fixes published after the base image was built.
 RUN apt-get update \
  && apt-get upgrade -y \
- && apt-get install -y --no-install-recommends libpq5 libmariadb3 libsqlite3-0 libssl3 \
+ && apt-get install -y --no-install-recommends libpq5 libmariadb3 libsqlite3-0 libnettle8 \
  && apt-get clean \
  && rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/log/apt /var/log/dpkg.log
 # A fixed numeric uid/gid, so Kubernetes' runAsNonRoot can verify it and volume

@@ -28,7 +28,7 @@ declare -A srcs=(
     [url]="src/config.c src/error.c"
     [migration]="src/migration.c src/sqlsplit.c src/checksum.c src/config.c src/error.c"
 )
-declare -A libs=([migration]="$(pkg-config --libs libcrypto 2>/dev/null || echo -lcrypto)")
+declare -A libs=([migration]="$(pkg-config --libs nettle 2>/dev/null || echo -lnettle)")
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
