@@ -25,8 +25,8 @@ fi
 # Each target and the pure sources it links (no server, no client library).
 declare -A srcs=(
     [sqlsplit]="src/sqlsplit.c src/error.c"
-    [url]="src/config.c src/error.c"
-    [migration]="src/migration.c src/sqlsplit.c src/checksum.c src/config.c src/error.c"
+    [url]="src/config.c src/trust.c src/log.c src/error.c"
+    [migration]="src/migration.c src/sqlsplit.c src/checksum.c src/config.c src/trust.c src/log.c src/error.c"
 )
 declare -A libs=([migration]="$(pkg-config --libs nettle 2>/dev/null || echo -lnettle)")
 
