@@ -99,7 +99,9 @@ if [ "$mode" = valgrind ]; then
     # The binary under valgrind, the harness natively: SG_BIN is a wrapper.
     printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --suppressions=%s/tests/valgrind.supp %s "$@"\n' \
         "$PWD" "$SG_BIN" > "$tmp/sg-valgrind"
+    # Some cases run the binary as nobody: the wrapper must be reachable.
     chmod +x "$tmp/sg-valgrind"
+    chmod 0755 "$tmp"
     SG_BIN=$tmp/sg-valgrind SG_VALGRIND=1 run e2e "$B/e2e-tests"
 elif [ "$B" != build ]; then
     # A sanitizer build: the suites that exercise our code paths; the herd,
