@@ -39,9 +39,17 @@ DRIVERS   ?= $(strip sqlite \
 PC_sqlite   := sqlite3
 PC_postgres := libpq
 PC_mysql    := libmariadb
-PKGS      := libcrypto $(foreach d,$(DRIVERS),$(PC_$(d)))
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS))
+# The binary does not link the client libraries: each is dlopen'ed when a URL
+# of its scheme is first used (src/dynlib.c, its table in src/libs/LIB.c), so
+# only their headers are needed to build it. Tests whose own code calls a
+# library link it (CLIENT_LIBS).
+LIB_sqlite   := libsqlite3
+LIB_postgres := libpq
+LIB_mysql    := libmariadb
+CLIENT_PKGS := $(foreach d,$(DRIVERS),$(PC_$(d)))
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags nettle $(CLIENT_PKGS))
+PKG_LIBS  := $(shell $(PKG_CONFIG) --libs nettle)
+CLIENT_LIBS := $(shell $(PKG_CONFIG) --libs $(CLIENT_PKGS))
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
@@ -54,7 +62,7 @@ ALL_LDFLAGS = $(BASE_LDFLAGS) $(LDFLAGS)
 PURE_SRC  := src/error.c src/log.c src/config.c src/migration.c src/checksum.c src/lock.c \
              src/ledger.c src/sqlsplit.c src/clock.c src/handoff.c src/cli.c src/buf.c
 CORE_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
-DRV_SRC   := $(foreach d,$(DRIVERS),src/drivers/$(d).c)
+DRV_SRC   := $(foreach d,$(DRIVERS),src/drivers/$(d).c src/libs/$(LIB_$(d)).c)
 PURE_OBJ  := $(PURE_SRC:src/%.c=$(B)/%.o)
 CORE_OBJ  := $(CORE_SRC:src/%.c=$(B)/%.o)
 DRV_OBJ   := $(DRV_SRC:src/%.c=$(B)/%.o)
@@ -103,7 +111,7 @@ $(B)/unit-tests: $(UNIT_SRC:%.c=$(B)/%.o) $(CORE_OBJ)
 $(B)/e2e-tests: $(E2E_SRC:%.c=$(B)/%.o)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(CHECK_LIBS) -lutil
 $(B)/integration-tests: $(INTEG_SRC:%.c=$(B)/%.o) $(CORE_OBJ) $(DRV_OBJ)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS) $(CHECK_LIBS) -pthread
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS) $(CLIENT_LIBS) $(CHECK_LIBS) -pthread
 $(B)/tests/helpers/%: tests/helpers/%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
@@ -166,7 +174,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/schemagate $(DESTDIR)$(MANDIR)/man1/schemagate.1
 
 format-check:
-	clang-format --dry-run --Werror src/*.c src/drivers/*.c include/*.h
+	clang-format --dry-run --Werror src/*.c src/drivers/*.c src/libs/*.c include/*.h include/libs/*.h
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability -Iinclude \
@@ -175,4 +183,4 @@ lint:
 clean:
 	rm -rf build build-san
 
--include $(wildcard $(B)/*.d $(B)/drivers/*.d $(B)/tests/*/*.d)
+-include $(wildcard $(B)/*.d $(B)/drivers/*.d $(B)/libs/*.d $(B)/tests/*/*.d)

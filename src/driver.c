@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dynlib.h"
 #include "exitcodes.h"
 
 /* Weak: a driver that is not linked in (make DRIVERS=...) is simply absent,
@@ -81,6 +82,10 @@ struct sg_conn *sg_drv_connect(const struct sg_url *url, const struct sg_connect
                      url->scheme, schemes);
         return NULL;
     }
+    /* Its client library is opened now, not at start-up: a SQLite run never
+     * maps libpq or libmariadb (issue 16). */
+    if (sg_dynlib_load(d->name, url->scheme, err) < 0)
+        return NULL;
     /* Drivers get options with a stop callback always set. */
     if (o)
         opts = *o;

@@ -248,10 +248,16 @@ static int set_section(struct sg_section *s, const char *buf, size_t len, int li
  * line-based CRC ignores them) and, for ledgers that predate that, raw. */
 static int checksums(struct sg_migration *m, struct sg_error *err)
 {
-    char *lf = malloc(m->up.len + 1);
+    char *lf;
     size_t n = 0;
 
-    if (!lf)
+    /* Without a CR the two are one digest: hash once (issue 16, start-up). */
+    if (!memchr(m->up.sql, '\r', m->up.len)) {
+        sg_sha256_hex(m->up.sql, m->up.len, m->checksum);
+        memcpy(m->checksum_raw, m->checksum, sizeof m->checksum_raw);
+        return 0;
+    }
+    if (!(lf = malloc(m->up.len + 1)))
         return sg_error_set(err, SG_EX_OSERR, "out of memory");
     for (size_t i = 0; i < m->up.len; i++) {
         char c = m->up.sql[i];

@@ -95,15 +95,19 @@ static enum sg_trust secret(const struct stat *st, int ro, const char *what, cha
 enum sg_trust sg_trust_judge(int fd, const struct stat *st, enum sg_trust_kind kind,
                              const char *what, char *msg, size_t size)
 {
-    int ro = read_only_mount(fd);
+    enum sg_trust t;
 
     msg[0] = '\0';
     if (kind == SG_TRUST_SECRET)
-        return secret(st, ro, what, msg, size);
-    /* Nobody in the pod can change a read-only mount, whatever its modes say. */
-    if (ro)
+        return secret(st, read_only_mount(fd), what, msg, size);
+    /* Nobody in the pod can change a read-only mount, whatever its modes
+     * say. Asked only when the modes would matter: one statvfs per
+     * migration file was a tenth of a no-op start's system calls. */
+    if ((t = code(st, kind, what, msg, size)) != SG_TRUST_OK && read_only_mount(fd)) {
+        msg[0] = '\0';
         return SG_TRUST_OK;
-    return code(st, kind, what, msg, size);
+    }
+    return t;
 }
 
 const char *sg_trust_unreadable(const char *path, enum sg_trust_kind kind, char *msg, size_t size)

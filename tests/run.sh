@@ -7,7 +7,9 @@
 #                mariadb), container, Kubernetes, multi-host and security tests
 #   valgrind     unit, integration and end-to-end under valgrind
 #   check        the inner loop: no server, no root -- unit and engine tests,
-#                conformance, splitter differential and end-to-end on SQLite only
+#                conformance, splitter differential and end-to-end on SQLite
+#                only, and which client library each scheme loads (a missing
+#                one hidden by unshare)
 #   e2e, integration   that suite, with the servers
 # Each suite prints its own summary; the last line is the total.
 #
@@ -65,6 +67,7 @@ if [ "$mode" = check ]; then
     # The splitter against SQLite's own parser (the server halves skip).
     [ -x "$B/integration-tests" ] && CK_RUN_SUITE=splitdiff run splitdiff-sqlite "$B/integration-tests"
     CK_RUN_SUITE=e2e-sqlite run e2e-sqlite "$B/e2e-tests"
+    CK_RUN_SUITE=e2e-libs run e2e-libs "$B/e2e-tests"
     summary
     exit
 fi
@@ -101,7 +104,9 @@ if [ "$mode" = valgrind ]; then
     # The binary under valgrind, the harness natively: SG_BIN is a wrapper.
     printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --suppressions=%s/tests/valgrind.supp %s "$@"\n' \
         "$PWD" "$SG_BIN" > "$tmp/sg-valgrind"
+    # Some cases run the binary as nobody: the wrapper must be reachable.
     chmod +x "$tmp/sg-valgrind"
+    chmod 0755 "$tmp"
     SG_BIN=$tmp/sg-valgrind SG_VALGRIND=1 run e2e "$B/e2e-tests"
 elif [ "$B" != build ]; then
     # A sanitizer build: the suites that exercise our code paths; the herd,

@@ -26,6 +26,7 @@
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include "libs/libmariadb.h" /* its functions, bound at the first connect (issue 16) */
 
 #include "clock.h"
 #include "exitcodes.h"
@@ -888,7 +889,7 @@ static void my_timeouts_sql(struct sg_conn *sc, long long lock_ms, long long stm
     if (c->mariadb && sc->idle_txn_ms)
         sg_buf_fmt(out, ", SESSION idle_transaction_timeout = %lld",
                    (sc->idle_txn_ms + 999) / 1000);
-    else
+    if (!c->mariadb)
         /* MySQL bounds only read-only SELECTs this way (README). */
         sg_buf_fmt(out, ", SESSION max_execution_time = %lld", st);
     sg_buf_str(out, ";");

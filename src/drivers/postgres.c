@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include <libpq-fe.h>
+#include "libs/libpq.h" /* its functions, bound at the first connect (issue 16) */
 
 #include "clock.h"
 #include "exitcodes.h"

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
+#include "libs/libsqlite3.h" /* its functions, bound at the first connect (issue 16) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -10,5 +10,6 @@ Suite *postgres_e2e_suite(void) __attribute__((weak));
 Suite *mysql_e2e_suite(void) __attribute__((weak));
 Suite *modes_e2e_suite(void) __attribute__((weak));
 Suite *online_e2e_suite(void) __attribute__((weak));
+Suite *libs_e2e_suite(void) __attribute__((weak));
 
 #endif

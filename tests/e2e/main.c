@@ -17,6 +17,8 @@ int main(void)
         srunner_add_suite(sr, modes_e2e_suite());
     if (online_e2e_suite)
         srunner_add_suite(sr, online_e2e_suite());
+    if (libs_e2e_suite)
+        srunner_add_suite(sr, libs_e2e_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

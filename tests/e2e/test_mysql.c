@@ -461,6 +461,49 @@ START_TEST(test_a_ddl_migration_retries_only_the_statement_that_timed_out)
 }
 END_TEST
 
+/* Issue 8 and 16: a no-op start is one connection and one statement (the
+ * ledger read), as on PostgreSQL. Counted by the server: the general log,
+ * to a table, and only the rows of the session that connected to this
+ * test's database after the log was turned on. The DML-only migration runs
+ * in one transaction, with the session timeouts MariaDB knows. */
+START_TEST(test_a_no_op_start_is_one_statement)
+{
+    struct h_result r;
+    char *o, *old_output, *old_log;
+
+    h_write(dir, "migrations/003_dml.sql",
+            "-- migrate:up\nINSERT INTO audit (version) VALUES ('003');\n");
+    RUN(&r, "-u", url, "up");
+    ck_assert_msg(r.status == 0, "%d %s", r.status, r.err);
+    h_result_free(&r);
+    ck_assert_int_eq(audit_count("003"), 1);
+
+    old_output = sql("SELECT @@GLOBAL.log_output");
+    old_log = sql("SELECT @@GLOBAL.general_log");
+    o = sqlon(my_admin_db, "SET GLOBAL log_output = 'TABLE'; SET GLOBAL general_log = 1");
+    ck_assert_msg(*o == '\0', "%s", o);
+    free(o);
+    RUN(&r, "-u", url, "up", "--", "true");
+    /* On another database: this session's rows must not match below. */
+    free(sqlon(my_admin_db, "SET GLOBAL general_log = %s; SET GLOBAL log_output = '%s'", old_log,
+               old_output));
+    free(old_output);
+    free(old_log);
+    ck_assert_msg(r.status == 0 && h_has(r.err, "nothing to do"), "%d %s", r.status, r.err);
+    h_result_free(&r);
+    /* Every command packet of that session but its Connect and Quit. */
+    o = sql("SELECT GROUP_CONCAT(command_type, ': ', LEFT(argument, 60) SEPARATOR ' | ') FROM "
+            "mysql.general_log WHERE command_type NOT IN ('Connect', 'Quit') AND thread_id IN "
+            "(SELECT thread_id FROM mysql.general_log WHERE command_type = 'Connect' AND "
+            "argument LIKE '%% on %s %%')",
+            dbname);
+    printf("e2e-mysql: no-op start: %s\n", o);
+    ck_assert_msg(strncmp(o, "Query: SELECT ", 14) == 0 && !strchr(o, '|'),
+                  "a no-op start sent more than one statement: %s", o);
+    free(o);
+}
+END_TEST
+
 START_TEST(test_no_mysql_server)
 {
     printf("e2e-mysql: SG_TEST_MYSQL_URL is unset (tests/run.sh starts a server): skipped\n");
@@ -502,6 +545,7 @@ Suite *mysql_e2e_suite(void)
         tcase_add_test(tc, test_table_lock_timeout_retries_then_exits_75_naming_the_blocker);
         tcase_add_test(tc, test_a_ddl_migration_retries_only_the_statement_that_timed_out);
         tcase_add_test(tc, test_localhost_with_a_port_connects_to_that_port);
+        tcase_add_test(tc, test_a_no_op_start_is_one_statement);
     }
     suite_add_tcase(s, tc);
     return s;

@@ -3,7 +3,7 @@
 # when run as root, or names the missing ones otherwise. Safe to run repeatedly.
 set -eu
 
-build="build-essential pkg-config libsqlite3-dev libpq-dev default-libmysqlclient-dev libssl-dev"
+build="build-essential pkg-config libsqlite3-dev libpq-dev default-libmysqlclient-dev nettle-dev"
 case "${1:-test}" in
 demo) want="$build sqlite3" ;;
 test) want="$build sqlite3 check postgresql mariadb-server mariadb-client pgbouncer galera-4 rsync openssl valgrind iproute2 iptables procps" ;;
@@ -15,6 +15,8 @@ esac
 
 missing=""
 for p in $want; do
+    # NodeSource's nodejs carries npm and conflicts with Debian's npm package.
+    [ "$p" = npm ] && command -v npm >/dev/null && continue
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
