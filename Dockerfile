@@ -27,7 +27,7 @@ ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
         build-essential pkg-config \
-        libpq-dev libmariadb-dev libsqlite3-dev nettle-dev \
+        libpq-dev libmariadb-dev libsqlite3-dev libssl-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY Makefile ./
@@ -46,10 +46,10 @@ LABEL org.opencontainers.image.title="schemagate" \
       org.opencontainers.image.description="Apply SQL migrations once under a database lock, then exec the app" \
       org.opencontainers.image.licenses="MIT" \
       io.github.schemagate.backends="${BACKENDS}"
-# Runtime libraries only: libnettle8 (SHA-256 checksums) and those of
-# BACKENDS: libpq5 (PostgreSQL), libmariadb3 (MySQL/MariaDB), libsqlite3-0.
+# Runtime libraries only: libssl3 (libcrypto: SHA-256 checksums) and those
+# of BACKENDS: libpq5 (PostgreSQL), libmariadb3 (MySQL/MariaDB), libsqlite3-0.
 # upgrade picks up security fixes published after the base image was built.
-RUN pkgs=libnettle8; \
+RUN pkgs=libssl3; \
     for b in $(echo "$BACKENDS" | tr ',' ' '); do \
         case "$b" in \
         postgres | postgresql) pkgs="$pkgs libpq5" ;; \

@@ -1,4 +1,4 @@
-/* checksum.h -- SHA-256 through Nettle, a vetted library (not hand-written). */
+/* checksum.h -- SHA-256 through OpenSSL's libcrypto (not hand-written). */
 #ifndef SG_CHECKSUM_H
 #define SG_CHECKSUM_H
 

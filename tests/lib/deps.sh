@@ -3,7 +3,7 @@
 # when run as root, or names the missing ones otherwise. Safe to run repeatedly.
 set -eu
 
-build="build-essential pkg-config libsqlite3-dev libpq-dev default-libmysqlclient-dev nettle-dev"
+build="build-essential pkg-config libsqlite3-dev libpq-dev default-libmysqlclient-dev libssl-dev"
 case "${1:-test}" in
 demo) want="$build sqlite3" ;;
 test) want="$build sqlite3 check postgresql mariadb-server mariadb-client pgbouncer galera-4 rsync openssl valgrind iproute2 iptables procps" ;;
