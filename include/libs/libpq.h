@@ -16,8 +16,10 @@
     X(PQbackendPID)                                                                                \
     X(PQcancel)                                                                                    \
     X(PQclear)                                                                                     \
-    X(PQconnectdbParams)                                                                           \
+    X(PQconnectPoll)                                                                               \
+    X(PQconnectStartParams)                                                                        \
     X(PQconnectionNeedsPassword)                                                                   \
+    X(PQconninfo)                                                                                  \
     X(PQconninfoFree)                                                                              \
     X(PQconninfoParse)                                                                             \
     X(PQconsumeInput)                                                                              \
@@ -59,8 +61,10 @@ extern struct sg_libpq sg_libpq;
 #define PQbackendPID (sg_libpq.PQbackendPID)
 #define PQcancel (sg_libpq.PQcancel)
 #define PQclear (sg_libpq.PQclear)
-#define PQconnectdbParams (sg_libpq.PQconnectdbParams)
+#define PQconnectPoll (sg_libpq.PQconnectPoll)
+#define PQconnectStartParams (sg_libpq.PQconnectStartParams)
 #define PQconnectionNeedsPassword (sg_libpq.PQconnectionNeedsPassword)
+#define PQconninfo (sg_libpq.PQconninfo)
 #define PQconninfoFree (sg_libpq.PQconninfoFree)
 #define PQconninfoParse (sg_libpq.PQconninfoParse)
 #define PQconsumeInput (sg_libpq.PQconsumeInput)
