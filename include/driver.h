@@ -27,6 +27,7 @@
 #include "error.h"
 #include "ledger.h"
 #include "lock.h"
+#include "lockfile.h"
 #include "sqlsplit.h"
 
 /* Rows of a SELECT, each cell as text (NULL for SQL NULL). */
@@ -230,6 +231,23 @@ int sg_driver_register(const struct sg_driver *d);
 const struct sg_driver *sg_driver_find(const char *scheme);
 /* Writes the compiled-in schemes, comma separated, for error messages. */
 void sg_driver_schemes(char *buf, size_t size);
+
+/* -- what every driver may use: the parts of a backend that are not its
+ * client library's (driver.c) -- */
+
+/* A driver's connection of `size` bytes, zeroed, its sg_conn first with
+ * driver d and o->stop set. NULL with err set (71). */
+void *sg_driver_conn_new(size_t size, const struct sg_driver *d, const struct sg_connect_opts *o,
+                         struct sg_error *err);
+/* The usual `transient`: a failure to connect (69) that was not a stop
+ * (sys_errno EINTR) and carries no error number, or one in `numbers`
+ * (NULL-terminated), is worth a retry. */
+int sg_driver_transient_in(const struct sg_error *err, const char *const *numbers);
+/* Close-on-exec for a client library's socket (the `lock` command runs a
+ * child under the lock), and on TCP a keepalive that notices a dead server
+ * after idle_s + intvl_s * cnt seconds even while a long statement runs
+ * (Linux defaults take 2 h 11 min). Best effort. */
+void sg_driver_socket_tune(int fd, int idle_s, int intvl_s, int cnt);
 
 /* The wrappers the core calls; each carries the contract of its entry. */
 

@@ -1,8 +1,9 @@
 /* clock.c -- monotonic time, sleeps that a termination signal cuts short,
- * and jittered backoff. */
+ * waits on a socket that a stop callback cuts short, and jittered backoff. */
 #include "clock.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -29,6 +30,31 @@ int sg_sleep_ms(long long ms)
         if (sg_signal_pending())
             return -1;
     return 0;
+}
+
+int sg_wait_fd(int fd, short events, long long until, int (*stop)(void), long long slice_ms)
+{
+    struct pollfd pfd = {.fd = fd, .events = events, .revents = 0};
+
+    if (fd < 0)
+        return -1;
+    for (;;) {
+        long long now, slice = slice_ms;
+        int r;
+
+        if (stop && stop())
+            return SG_WAIT_STOPPED;
+        now = sg_now_ms();
+        if (until && now >= until)
+            return 0;
+        if (until && until - now < slice)
+            slice = until - now;
+        r = poll(&pfd, 1, (int)(slice < 1 ? 1 : slice));
+        if (r > 0)
+            return pfd.revents;
+        if (r < 0 && errno != EINTR)
+            return -1;
+    }
 }
 
 long long sg_backoff_ms(unsigned attempt, long long base_ms, long long cap_ms)

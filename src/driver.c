@@ -1,9 +1,15 @@
-/* driver.c -- the registry mapping URL schemes to the drivers linked in. */
+/* driver.c -- the registry mapping URL schemes to the drivers linked in, and
+ * what every driver may use that is not its client library's. */
 #include "driver.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "dynlib.h"
 #include "exitcodes.h"
@@ -127,4 +133,50 @@ void sg_rows_free(struct sg_rows *r)
         free(r->cell[i]);
     free(r->cell);
     memset(r, 0, sizeof *r);
+}
+
+void *sg_driver_conn_new(size_t size, const struct sg_driver *d, const struct sg_connect_opts *o,
+                         struct sg_error *err)
+{
+    struct sg_conn *c = calloc(1, size);
+
+    if (!c) {
+        sg_error_set(err, SG_EX_OSERR, "out of memory");
+        return NULL;
+    }
+    c->driver = d;
+    c->stop = o->stop;
+    return c;
+}
+
+int sg_driver_transient_in(const struct sg_error *err, const char *const *numbers)
+{
+    if (err->code != SG_EX_UNAVAILABLE || err->sys_errno == EINTR)
+        return 0;
+    if (!err->sqlstate[0])
+        return 1;
+    for (size_t i = 0; numbers[i]; i++)
+        if (strcmp(err->sqlstate, numbers[i]) == 0)
+            return 1;
+    return 0;
+}
+
+void sg_driver_socket_tune(int fd, int idle_s, int intvl_s, int cnt)
+{
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    int one = 1, fl;
+
+    if (fd < 0)
+        return;
+    if ((fl = fcntl(fd, F_GETFD)) >= 0)
+        fcntl(fd, F_SETFD, fl | FD_CLOEXEC);
+    if (getsockname(fd, (struct sockaddr *)&ss, &sl) < 0 ||
+        (ss.ss_family != AF_INET && ss.ss_family != AF_INET6))
+        return;
+    /* A failure leaves the kernel defaults, which still work. */
+    (void)setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
+    (void)setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle_s, sizeof idle_s);
+    (void)setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl_s, sizeof intvl_s);
+    (void)setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
 }

@@ -150,49 +150,43 @@ static struct my_op my_op_new(struct my_conn *c, long long ms)
     return op;
 }
 
-/* Waits for what a _start/_cont call asked for (status), in slices, and
- * returns the events for the next _cont. A stop KILLs the running query
- * (op->c) or abandons the call; a deadline abandons it. */
+/* Waits for what a _start/_cont call asked for (status) and returns the
+ * events for the next _cont. A stop KILLs the running query (op->c) or
+ * abandons the call; a deadline abandons it. */
 static int my_wait(MYSQL *db, struct my_op *op, int status)
 {
-    struct pollfd pfd = {.fd = mysql_get_socket(db), .events = 0, .revents = 0};
-    int r, ev = 0;
-
-    pfd.events = (short)(((status & MYSQL_WAIT_READ) ? POLLIN : 0) |
+    short want = (short)(((status & MYSQL_WAIT_READ) ? POLLIN : 0) |
                          ((status & MYSQL_WAIT_WRITE) ? POLLOUT : 0) |
                          ((status & MYSQL_WAIT_EXCEPT) ? POLLPRI : 0));
-    do {
-        long long now = sg_now_ms(), slice = MY_SLICE_MS;
-        if (!op->ignore_stop && !op->stopped && op->stop()) {
-            op->stopped = 1;
-            op->n_at_stop = op->n;
-            if (!op->c)
-                return my_abandon(db);
+    int re, ev = 0;
+
+    for (;;) {
+        long long until = op->abandon_at && (!op->deadline || op->abandon_at < op->deadline)
+                              ? op->abandon_at
+                              : op->deadline;
+        re = sg_wait_fd(mysql_get_socket(db), want, until,
+                        op->ignore_stop || op->stopped ? NULL : op->stop, MY_SLICE_MS);
+        if (re != SG_WAIT_STOPPED)
+            break;
+        op->stopped = 1;
+        op->n_at_stop = op->n;
+        if (!op->c)
+            return my_abandon(db);
+        my_kill_query(op->c);
+        op->abandon_at = sg_now_ms() + MY_KILL_GRACE_MS;
+    }
+    if (re == 0 && (!op->abandon_at || sg_now_ms() < op->abandon_at)) {
+        op->timed_out = 1;
+        if (op->c)
             my_kill_query(op->c);
-            now = sg_now_ms();
-            op->abandon_at = now + MY_KILL_GRACE_MS;
-        }
-        if (op->abandon_at && now >= op->abandon_at)
-            return my_abandon(db);
-        if (op->deadline && now >= op->deadline) {
-            op->timed_out = 1;
-            if (op->c)
-                my_kill_query(op->c);
-            return my_abandon(db);
-        }
-        if (op->deadline && op->deadline - now < slice)
-            slice = op->deadline - now;
-        if (op->abandon_at && op->abandon_at - now < slice)
-            slice = op->abandon_at - now;
-        r = poll(&pfd, 1, (int)(slice < 1 ? 1 : slice));
-        if (r < 0 && errno != EINTR)
-            return my_abandon(db);
-    } while (r <= 0);
-    if (pfd.revents & (POLLIN | POLLHUP | POLLERR))
+    }
+    if (re <= 0)
+        return my_abandon(db);
+    if (re & (POLLIN | POLLHUP | POLLERR))
         ev |= status & MYSQL_WAIT_READ;
-    if (pfd.revents & (POLLOUT | POLLHUP | POLLERR))
+    if (re & (POLLOUT | POLLHUP | POLLERR))
         ev |= status & MYSQL_WAIT_WRITE;
-    if (pfd.revents & POLLPRI)
+    if (re & POLLPRI)
         ev |= status & MYSQL_WAIT_EXCEPT;
     /* POLLNVAL, or an error on an event not asked for: let the library see it. */
     return ev ? ev : (status & (MYSQL_WAIT_READ | MYSQL_WAIT_WRITE | MYSQL_WAIT_EXCEPT));
@@ -481,31 +475,6 @@ static const char *my_host_for_lib(const struct my_params *p)
     return p->socket ? "localhost" : p->host;
 }
 
-/* Close-on-exec for the session socket (the `lock` command runs a child
- * under the lock), and TCP keepalive so a dead server is noticed in about a
- * minute even while a long statement runs (Linux defaults take 2 h 11 min). */
-static void my_tune_socket(MYSQL *db)
-{
-    my_socket fd = mysql_get_socket(db);
-    struct sockaddr_storage ss;
-    socklen_t sl = sizeof ss;
-    int one = 1, idle = 30, intvl = 10, cnt = 3;
-
-    if (fd < 0)
-        return;
-    int fl = fcntl(fd, F_GETFD);
-    if (fl >= 0)
-        fcntl(fd, F_SETFD, fl | FD_CLOEXEC);
-    if (getsockname(fd, (struct sockaddr *)&ss, &sl) < 0 ||
-        (ss.ss_family != AF_INET && ss.ss_family != AF_INET6))
-        return;
-    /* Best effort: a failure leaves the kernel defaults, which still work. */
-    (void)setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
-    (void)setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
-    (void)setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, sizeof intvl);
-    (void)setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
-}
-
 /* Connects c->db (options already set) without blocking, honouring the stop
  * callback and the connect timeout; err set on failure. */
 static int my_connect_nb(struct my_conn *c, const struct sg_url *u, struct sg_error *err)
@@ -524,7 +493,7 @@ static int my_connect_nb(struct my_conn *c, const struct sg_url *u, struct sg_er
     if (ret)
         return 0;
     if (op.stopped) {
-        err->sys_errno = EINTR; /* not worth a retry: see my_transient */
+        err->sys_errno = EINTR; /* never retried (sg_driver_transient_in) */
         return sg_error_set(err, SG_EX_UNAVAILABLE, "stopped while connecting to %s", u->redacted);
     }
     /* No number for a timeout: a server still starting is worth a retry. */
@@ -691,14 +660,10 @@ static int my_lib_ready;
 static struct sg_conn *my_connect(const struct sg_url *u, const struct sg_connect_opts *o,
                                   struct sg_error *err)
 {
-    struct my_conn *c;
+    struct my_conn *c = sg_driver_conn_new(sizeof *c, &sg_driver_mysql, o, err);
 
-    if (!(c = calloc(1, sizeof *c))) {
-        sg_error_set(err, SG_EX_OSERR, "out of memory");
+    if (!c)
         return NULL;
-    }
-    c->base.driver = &sg_driver_mysql;
-    c->base.stop = o->stop;
     if (c->base.stop()) {
         err->sys_errno = EINTR;
         sg_error_set(err, SG_EX_UNAVAILABLE, "stopped before connecting to %s", u->redacted);
@@ -727,7 +692,8 @@ static struct sg_conn *my_connect(const struct sg_url *u, const struct sg_connec
     }
     if (my_connect_nb(c, u, err) < 0)
         goto fail;
-    my_tune_socket(c->db);
+    /* Keepalive: a dead server is noticed in about a minute. */
+    sg_driver_socket_tune(mysql_get_socket(c->db), 30, 10, 3);
     if (c->p.ssl != MY_SSL_DISABLED && !mysql_get_ssl_cipher(c->db)) {
         /* CR_SSL_CONNECTION_ERROR: a setting to fix, not a server to wait for. */
         snprintf(err->sqlstate, sizeof err->sqlstate, "%d", CR_SSL_CONNECTION_ERROR);
@@ -791,21 +757,14 @@ out:
     mysql_close(k);
 }
 
+/* Too many connections, refused, unknown host (DNS not ready), gone away or
+ * lost while the server starts. */
 static int my_transient(const struct sg_error *err)
 {
-    /* Too many connections, refused, unknown host (DNS not ready), gone
-     * away or lost while the server starts; a stop is never retried. */
     static const char *const again[] = {"1040", "1203", "2002", "2003",
                                         "2005", "2006", "2013", NULL};
 
-    if (err->code != SG_EX_UNAVAILABLE || err->sys_errno == EINTR)
-        return 0;
-    if (!err->sqlstate[0])
-        return 1;
-    for (int i = 0; again[i]; i++)
-        if (strcmp(err->sqlstate, again[i]) == 0)
-            return 1;
-    return 0;
+    return sg_driver_transient_in(err, again);
 }
 
 /* ------------------------------------------------------------- SQL -- */

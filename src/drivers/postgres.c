@@ -76,8 +76,6 @@ struct pg_conn {
 
 #define PG(c) ((struct pg_conn *)(c))
 
-extern const struct sg_driver sg_driver_postgres;
-
 /* ---- small helpers ---------------------------------------------------- */
 
 /* The session is gone: the connection, or the server said so. */
@@ -422,15 +420,11 @@ static PGconn *pg_open(const char *conninfo, const char *app_name, const char *p
 static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_connect_opts *o,
                                   struct sg_error *err)
 {
-    struct pg_conn *p = calloc(1, sizeof *p);
+    struct pg_conn *p = sg_driver_conn_new(sizeof *p, &sg_driver_postgres, o, err);
     const char *ce, *se, *scs;
 
-    if (!p) {
-        sg_error_set(err, SG_EX_OSERR, "out of memory");
+    if (!p)
         return NULL;
-    }
-    p->base.driver = &sg_driver_postgres;
-    p->base.stop = o->stop;
     p->db = pg_open(url->raw, o && o->application_name ? o->application_name : "schemagate",
                     url->password, err);
     if (!p->db)
@@ -468,14 +462,7 @@ static int pg_transient(const struct sg_error *err)
 {
     static const char *const retry[] = {"08001", "08006", "53300", "57P01", "57P02", "57P03", NULL};
 
-    if (err->code != SG_EX_UNAVAILABLE)
-        return 0;
-    if (!err->sqlstate[0])
-        return 1;
-    for (size_t i = 0; retry[i]; i++)
-        if (strcmp(err->sqlstate, retry[i]) == 0)
-            return 1;
-    return 0;
+    return sg_driver_transient_in(err, retry);
 }
 
 static void pg_interrupt(struct sg_conn *c)
@@ -597,14 +584,14 @@ static void pg_collect(struct pg_conn *p, int stopped, size_t *n, PGresult **bad
 
     for (;;) {
         while (PQisBusy(p->db)) {
-            struct pollfd pfd = {.fd = PQsocket(p->db), .events = POLLIN};
+            int r = sg_wait_fd(PQsocket(p->db), POLLIN, 0, stopped ? NULL : p->base.stop, 250);
 
-            if (!stopped && p->base.stop()) {
+            if (r == SG_WAIT_STOPPED) {
                 stopped = 1;
                 pg_interrupt(&p->base);
-            }
-            if (pfd.fd < 0 || (poll(&pfd, 1, 250) < 0 && errno != EINTR) || !PQconsumeInput(p->db))
+            } else if (r < 0 || !PQconsumeInput(p->db)) {
                 break; /* PQgetResult reports the lost connection */
+            }
         }
         if (!(res = PQgetResult(p->db)))
             return;

@@ -33,10 +33,7 @@ struct sq_conn {
     long long busy_since; /* monotonic ms the current wait began, 0 when none */
     int busy_logged;
     char *path; /* database file, directories resolved */
-    char *lock_path; /* <db>.schemagate-lock */
-    int lock_fd; /* -1 until the first try_lock */
-    int held;
-    long long held_key;
+    struct sg_lockfile lock; /* <db>.schemagate-lock */
 };
 
 #define SQ(c) ((struct sq_conn *)(c))
@@ -49,10 +46,8 @@ static void sq_close(struct sg_conn *c)
         return;
     /* sqlite3_close_v2 finalises lazily; we never leave statements open. */
     sqlite3_close_v2(s->db);
-    if (s->lock_fd >= 0)
-        close(s->lock_fd); /* releases the OFD lock */
+    sg_lockfile_close(&s->lock);
     free(s->path);
-    free(s->lock_path);
     free(s);
 }
 
@@ -133,8 +128,8 @@ static int sq_busy(void *arg, int count)
     if (!s->busy_logged && now - s->busy_since >= 1000) {
         s->busy_logged = 1;
         sg_log(SG_LOG_INFO, "database_busy", SG_F(SG_S("database", s->path)),
-               "sqlite database %s is locked by another connection; waiting up to %lld ms",
-               s->path, s->busy_ms);
+               "sqlite database %s is locked by another connection; waiting up to %lld ms", s->path,
+               s->busy_ms);
     }
     long long left = s->busy_ms - (now - s->busy_since);
     struct timespec ts = {0, (left < 20 ? left : 20) * 1000000L};
@@ -155,20 +150,16 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
     }
     if (sq_check_fs(url->path, err) < 0)
         return NULL;
-    if (!(s = calloc(1, sizeof *s))) {
-        sg_error_set(err, SG_EX_OSERR, "out of memory");
+    if (!(s = sg_driver_conn_new(sizeof *s, &sg_driver_sqlite, o, err)))
         return NULL;
-    }
-    s->base.driver = &sg_driver_sqlite;
-    s->base.stop = o->stop;
     s->busy_ms = s->busy_default = o && o->lock_wait_ms > 0 ? o->lock_wait_ms : 5000;
-    s->lock_fd = -1;
+    s->lock.fd = -1;
     if (!(s->path = sq_resolve(url->path, err))) {
         sq_close(&s->base);
         return NULL;
     }
-    if (asprintf(&s->lock_path, "%s.schemagate-lock", s->path) < 0) {
-        s->lock_path = NULL;
+    if (asprintf(&s->lock.path, "%s.schemagate-lock", s->path) < 0) {
+        s->lock.path = NULL;
         sq_close(&s->base);
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         return NULL;
@@ -307,108 +298,31 @@ static int sq_scope(struct sg_conn *c, const char *table, char *buf, size_t size
     return 0;
 }
 
-static int sq_lock_fd(struct sq_conn *s, struct sg_error *err)
-{
-    if (s->lock_fd >= 0)
-        return 0;
-    s->lock_fd = open(s->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (s->lock_fd < 0) {
-        /* Not a lost session: polling again would never succeed. */
-        int e = errno;
-        return sg_error_set(err, SG_EX_CONFIG,
-                            "unable to open lock file %s: %s (running as uid %u): the database's "
-                            "directory (or this file) must be writable by this user; in a "
-                            "container, put the database on a writable volume",
-                            s->lock_path, strerror(e), (unsigned)geteuid());
-    }
-    return 0;
-}
-
-static struct flock sq_region(const struct sg_lock *l, short type)
-{
-    struct flock fl;
-
-    memset(&fl, 0, sizeof fl);
-    fl.l_type = type;
-    fl.l_whence = SEEK_SET;
-    /* Distinct keys lock distinct bytes; byte 0..4095 stays for the holder note. */
-    fl.l_start = (off_t)(4096 + ((unsigned long long)l->key & 0x3fffffffffffULL));
-    fl.l_len = 1;
-    return fl;
-}
-
 static int sq_try_lock(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err)
 {
-    struct sq_conn *s = SQ(c);
-    struct flock fl = sq_region(l, F_WRLCK);
-    char note[256], host[128] = "?";
-
-    if (sq_lock_fd(s, err) < 0)
-        return -1;
-    /* OFD locks belong to the open file description: they conflict between
-     * two connections of one process and survive unrelated close() calls. */
-    if (fcntl(s->lock_fd, F_OFD_SETLK, &fl) < 0) {
-        if (errno == EAGAIN || errno == EACCES)
-            return 0;
-        return sg_error_set(err, SG_EX_OSERR, "unable to lock %s: %s", s->lock_path,
-                            strerror(errno));
-    }
-    s->held = 1;
-    s->held_key = l->key;
-    gethostname(host, sizeof host - 1);
-    int n = snprintf(note, sizeof note, "pid %ld on %s since %lld\n", (long)getpid(), host,
-                     (long long)time(NULL));
-    /* Best effort: the note only helps waiters say who holds the lock. */
-    if (n > 0 && pwrite(s->lock_fd, note, (size_t)n, 0) == n)
-        (void)!ftruncate(s->lock_fd, n);
-    return 1;
+    return sg_lockfile_try(&SQ(c)->lock, l->key, err);
 }
 
 static int sq_unlock(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err)
 {
-    struct sq_conn *s = SQ(c);
-    struct flock fl = sq_region(l, F_UNLCK);
-
-    if (s->lock_fd < 0 || !s->held)
-        return 0;
-    if (fcntl(s->lock_fd, F_OFD_SETLK, &fl) < 0)
-        return sg_error_set(err, SG_EX_OSERR, "unable to unlock %s: %s", s->lock_path,
-                            strerror(errno));
-    s->held = 0;
-    return 0;
+    return sg_lockfile_release(&SQ(c)->lock, l->key, err);
 }
 
 static int sq_lock_held(struct sg_conn *c, const struct sg_lock *l, struct sg_error *err)
 {
     (void)err;
-    return SQ(c)->held && SQ(c)->held_key == l->key;
+    return sg_lockfile_held(&SQ(c)->lock, l->key);
 }
 
 static int sq_lock_holder(struct sg_conn *c, const struct sg_lock *l, char *buf, size_t size,
                           struct sg_error *err)
 {
-    struct sq_conn *s = SQ(c);
-    char note[256];
-    long pid;
-    char host[128];
-    long long since;
-
     (void)l;
-    buf[0] = '\0';
-    if (sq_lock_fd(s, err) < 0)
-        return -1;
-    ssize_t n = pread(s->lock_fd, note, sizeof note - 1, 0);
-    if (n <= 0)
-        return 0;
-    note[n] = '\0';
-    if (sscanf(note, "pid %ld on %127s since %lld", &pid, host, &since) == 3)
-        snprintf(buf, size, "pid %ld on %s for %lld s", pid, host, (long long)time(NULL) - since);
-    return 0;
+    return sg_lockfile_holder(&SQ(c)->lock, buf, size, err);
 }
 
 /* One SELECT of ours, every row as text; "no such table" is code 66. */
-static int sq_select(struct sg_conn *c, const char *sql, struct sg_rows *out,
-                     struct sg_error *err)
+static int sq_select(struct sg_conn *c, const char *sql, struct sg_rows *out, struct sg_error *err)
 {
     struct sq_conn *s = SQ(c);
     sqlite3_stmt *st = NULL;
