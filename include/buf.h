@@ -16,6 +16,9 @@ struct sg_buf {
 void sg_buf_add(struct sg_buf *b, const void *s, size_t n);
 void sg_buf_str(struct sg_buf *b, const char *s);
 void sg_buf_fmt(struct sg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s between two q, each q in it doubled: SQL's quoting of a string
+ * literal (q = '\''), an identifier ('"'; MySQL's '`'). */
+void sg_buf_quoted(struct sg_buf *b, const char *s, char q);
 /* Empties b, keeping its memory. */
 void sg_buf_reset(struct sg_buf *b);
 /* Frees b's memory; b is empty and usable again. */

@@ -97,7 +97,7 @@ struct sg_driver {
      * err->sqlstate where known; bad parameters: code 78. */
     struct sg_conn *(*connect)(const struct sg_url *url, const struct sg_connect_opts *o,
                                struct sg_error *err);
-    /* Ends the session (releasing every lock it holds). NULL is a no-op. */
+    /* Ends the session (releasing every lock it holds); sg_drv_close takes NULL. */
     void (*close)(struct sg_conn *c);
     /* Is this connect failure worth retrying (server starting, refused,
      * too many connections)? Auth failures and unknown databases are not.
@@ -198,10 +198,12 @@ struct sg_driver {
      * name in CREATE TABLE IF NOT EXISTS. */
     const char *ledger_columns;
     /* Appends the table's name quoted and qualified (schema, database), so
-     * a file's search_path or USE cannot move the ledger. */
+     * a file's search_path or USE cannot move the ledger. Optional: the
+     * name alone, quoted as standard SQL ("..."). Callers use sg_drv_table_sql. */
     int (*table_sql)(struct sg_conn *c, const char *table, struct sg_buf *out,
                      struct sg_error *err);
-    /* Appends s as a string literal no setting of the session can misread. */
+    /* Appends s as a string literal no setting of the session can misread.
+     * Optional: standard SQL's '...'. Callers use sg_drv_quote. */
     void (*quote)(struct sg_conn *c, const char *s, struct sg_buf *out);
     const char *now_sql; /* the time for applied_at, in UTC */
     const char *applied_at_sql; /* reads applied_at as "YYYY-MM-DDTHH:MM:SSZ" */
@@ -254,6 +256,11 @@ void sg_driver_socket_tune(int fd, int idle_s, int intvl_s, int cnt);
 /* Opens a session with the driver for url->scheme (code 78 if none). */
 struct sg_conn *sg_drv_connect(const struct sg_url *url, const struct sg_connect_opts *o,
                                struct sg_error *err);
+
+/* The entries table_sql and quote, or their standard SQL defaults. */
+int sg_drv_table_sql(struct sg_conn *c, const char *table, struct sg_buf *out,
+                     struct sg_error *err);
+void sg_drv_quote(struct sg_conn *c, const char *s, struct sg_buf *out);
 
 static inline void sg_drv_close(struct sg_conn *c)
 {

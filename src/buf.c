@@ -65,6 +65,17 @@ void sg_buf_fmt(struct sg_buf *b, const char *fmt, ...)
     b->n += (size_t)n;
 }
 
+void sg_buf_quoted(struct sg_buf *b, const char *s, char q)
+{
+    sg_buf_add(b, &q, 1);
+    for (const char *p; (p = strchr(s, q)) != NULL; s = p + 1) {
+        sg_buf_add(b, s, (size_t)(p - s) + 1);
+        sg_buf_add(b, &q, 1);
+    }
+    sg_buf_str(b, s);
+    sg_buf_add(b, &q, 1);
+}
+
 void sg_buf_reset(struct sg_buf *b)
 {
     b->n = 0;

@@ -100,6 +100,22 @@ struct sg_conn *sg_drv_connect(const struct sg_url *url, const struct sg_connect
     return d->connect(url, &opts, err);
 }
 
+int sg_drv_table_sql(struct sg_conn *c, const char *table, struct sg_buf *out, struct sg_error *err)
+{
+    if (c->driver->table_sql)
+        return c->driver->table_sql(c, table, out, err);
+    sg_buf_quoted(out, table, '"');
+    return out->oom ? sg_error_set(err, SG_EX_OSERR, "out of memory") : 0;
+}
+
+void sg_drv_quote(struct sg_conn *c, const char *s, struct sg_buf *out)
+{
+    if (c->driver->quote)
+        c->driver->quote(c, s, out);
+    else
+        sg_buf_quoted(out, s, '\'');
+}
+
 int sg_rows_push(struct sg_rows *r, const char *const *cells, size_t ncols)
 {
     char **nc;

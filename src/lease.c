@@ -95,15 +95,15 @@ static int head(struct sg_conn *c, const struct sg_lease *ls, const char *verb, 
                 struct sg_error *err)
 {
     sg_buf_str(b, verb);
-    return c->driver->table_sql(c, ls->table, b, err);
+    return sg_drv_table_sql(c, ls->table, b, err);
 }
 
 static void where_mine(struct sg_conn *c, const struct sg_lease *ls, struct sg_buf *b)
 {
     sg_buf_str(b, " WHERE lock_key = ");
-    c->driver->quote(c, ls->key, b);
+    sg_drv_quote(c, ls->key, b);
     sg_buf_str(b, " AND holder = ");
-    c->driver->quote(c, ls->holder, b);
+    sg_drv_quote(c, ls->holder, b);
     sg_buf_fmt(b, " AND token = %lld", ls->token);
 }
 
@@ -149,12 +149,12 @@ static int read_row(struct sg_conn *c, const struct sg_lease *ls, struct row *r,
 
     sg_buf_str(&b, "SELECT holder, token, expires_ms - ");
     sg_buf_fmt(&b, "%s, %s - acquired_ms FROM ", NOW(c), NOW(c));
-    if (c->driver->table_sql(c, ls->table, &b, err) < 0) {
+    if (sg_drv_table_sql(c, ls->table, &b, err) < 0) {
         sg_buf_free(&b);
         return -1;
     }
     sg_buf_str(&b, " WHERE lock_key = ");
-    c->driver->quote(c, ls->key, &b);
+    sg_drv_quote(c, ls->key, &b);
     if (b.oom) {
         sg_buf_free(&b);
         return sg_error_set(err, SG_EX_OSERR, "out of memory");
@@ -204,7 +204,7 @@ static int ensure_row(struct sg_conn *c, const struct sg_lease *ls, struct row *
     if (head(c, ls, "INSERT INTO ", &b, err) < 0)
         return sg_buf_free(&b), -1;
     sg_buf_str(&b, " (lock_key, holder, token, expires_ms, acquired_ms, beat) VALUES (");
-    c->driver->quote(c, ls->key, &b);
+    sg_drv_quote(c, ls->key, &b);
     sg_buf_str(&b, ", '', 0, 0, 0, 0)");
     /* A racer's duplicate key, or a certification conflict, is fine. */
     struct sg_error ins = {0};
@@ -343,11 +343,11 @@ static int lease_try(struct sg_conn *c, struct sg_lease *ls, const struct sg_loc
     if (head(c, ls, "UPDATE ", &b, err) < 0)
         return sg_buf_free(&b), -1;
     sg_buf_str(&b, " SET holder = ");
-    c->driver->quote(c, ls->holder, &b);
+    sg_drv_quote(c, ls->holder, &b);
     sg_buf_fmt(&b, ", token = token + 1, expires_ms = %s + %lld, acquired_ms = %s, beat = 0",
                NOW(c), ls->lease_ms, NOW(c));
     sg_buf_str(&b, " WHERE lock_key = ");
-    c->driver->quote(c, ls->key, &b);
+    sg_drv_quote(c, ls->key, &b);
     sg_buf_fmt(&b, " AND expires_ms <= %s", NOW(c));
     if (run(c, &b, err) < 0) {
         /* Galera's certification conflict, a deadlock: another won the race. */

@@ -16,7 +16,7 @@ int sg_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
     struct sg_buf t = {0};
     long long ms = r->execution_ms > 0 ? r->execution_ms : 0;
 
-    if (d->table_sql(c, table, &t, err) < 0) {
+    if (sg_drv_table_sql(c, table, &t, err) < 0) {
         sg_buf_free(&t);
         return -1;
     }
@@ -24,16 +24,16 @@ int sg_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
     case SG_LEDGER_INSERT:
         sg_buf_fmt(out, "INSERT INTO %s (version, name, checksum, applied_at, execution_ms, "
                         "applied_by, dirty, dirty_done) VALUES (", t.p);
-        d->quote(c, r->version, out);
+        sg_drv_quote(c, r->version, out);
         sg_buf_str(out, ", ");
-        d->quote(c, r->name ? r->name : "", out);
+        sg_drv_quote(c, r->name ? r->name : "", out);
         sg_buf_str(out, ", ");
-        d->quote(c, r->checksum, out);
+        sg_drv_quote(c, r->checksum, out);
         if (r->execution_ms < 0 && d->txn_age_sql)
             sg_buf_fmt(out, ", %s, %s, ", d->now_sql, d->txn_age_sql);
         else
             sg_buf_fmt(out, ", %s, %lld, ", d->now_sql, ms);
-        d->quote(c, r->applied_by ? r->applied_by : "", out);
+        sg_drv_quote(c, r->applied_by ? r->applied_by : "", out);
         sg_buf_fmt(out, ", %s, 0)", r->dirty ? "true" : "false");
         break;
     case SG_LEDGER_DELETE: sg_buf_fmt(out, "DELETE FROM %s", t.p); break;
@@ -53,7 +53,7 @@ int sg_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
     }
     if (op != SG_LEDGER_INSERT) {
         sg_buf_str(out, " WHERE version = ");
-        d->quote(c, r->version, out);
+        sg_drv_quote(c, r->version, out);
     }
     sg_buf_free(&t);
     if (out->oom)
@@ -67,7 +67,7 @@ int sg_ledger_create(struct sg_conn *c, const char *table, struct sg_error *err)
     int rc = -1;
 
     sg_buf_str(&b, "CREATE TABLE IF NOT EXISTS ");
-    if (c->driver->table_sql(c, table, &b, err) == 0) {
+    if (sg_drv_table_sql(c, table, &b, err) == 0) {
         sg_buf_fmt(&b, " %s", c->driver->ledger_columns);
         if (b.oom)
             sg_error_set(err, SG_EX_OSERR, "out of memory");
@@ -98,7 +98,7 @@ static int select_from(struct sg_conn *c, const char *cols, const char *table,
     int rc;
 
     sg_buf_fmt(&b, "SELECT %s FROM ", cols);
-    if (c->driver->table_sql(c, table, &b, err) < 0) {
+    if (sg_drv_table_sql(c, table, &b, err) < 0) {
         sg_buf_free(&b);
         return -1;
     }

@@ -1087,6 +1087,20 @@ void sg_sql_position(const char *sql, size_t off, int first_line, int *line, int
     cursor_get(&c, off, line, col);
 }
 
+size_t sg_sql_char_offset(const char *s, size_t len, long long n, int utf8)
+{
+    size_t i = 0;
+
+    if (!utf8)
+        return n < 0 ? 0 : (size_t)n > len ? len : (size_t)n;
+    for (long long k = 0; i < len && k < n; k++) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
 /* Up to `max` leading words of a statement, upper-cased into w[k] (each at
  * most 23 bytes), skipping blanks, comments, MySQL executable-comment
  * openers and parenthesised groups (REINDEX (VERBOSE) TABLE ...). Stops at

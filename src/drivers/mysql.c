@@ -98,27 +98,6 @@ static void my_val(struct sg_buf *b, const char *s)
     sg_buf_str(b, "'");
 }
 
-/* An identifier in backticks, backticks doubled (the engine validates table
- * names already; this is the second fence). */
-static void my_ident(struct sg_buf *b, const char *s)
-{
-    sg_buf_str(b, "`");
-    for (; *s; s++)
-        sg_buf_add(b, *s == '`' ? "``" : s, *s == '`' ? 2 : 1);
-    sg_buf_str(b, "`");
-}
-
-/* The ledger table, qualified with the database of the URL: a migration
- * may USE another database, and its ledger row must not follow it there. */
-static void my_table(struct sg_buf *b, const struct my_conn *c, const char *table)
-{
-    if (c->dbname[0]) {
-        my_ident(b, c->dbname);
-        sg_buf_str(b, ".");
-    }
-    my_ident(b, table);
-}
-
 /* ------------------------------------------------------- non-blocking -- */
 
 static int my_abandon(MYSQL *db)
@@ -581,7 +560,7 @@ static void my_reset_prepare(struct my_conn *c, MYSQL_RES *vars)
 
     if (c->dbname[0]) {
         sg_buf_str(&c->reset, "USE ");
-        my_ident(&c->reset, c->dbname);
+        sg_buf_quoted(&c->reset, c->dbname, '`');
         sg_buf_str(&c->reset, ";");
     }
     for (int i = 0; my_reset_vars[i]; i++) {
@@ -646,8 +625,6 @@ static void my_close(struct sg_conn *sc)
 {
     struct my_conn *c = MY(sc);
 
-    if (!c)
-        return;
     if (c->db)
         mysql_close(c->db);
     sg_buf_free(&c->reset);
@@ -1160,11 +1137,17 @@ static int my_select(struct sg_conn *sc, const char *sql, struct sg_rows *out, s
     return rc;
 }
 
+/* Qualified with the database of the URL: a migration may USE another
+ * database, and its ledger row must not follow it there. */
 static int my_table_sql(struct sg_conn *sc, const char *table, struct sg_buf *out,
                         struct sg_error *err)
 {
     (void)err;
-    my_table(out, MY(sc), table);
+    if (MY(sc)->dbname[0]) {
+        sg_buf_quoted(out, MY(sc)->dbname, '`');
+        sg_buf_str(out, ".");
+    }
+    sg_buf_quoted(out, table, '`');
     return 0;
 }
 

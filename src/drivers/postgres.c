@@ -200,24 +200,6 @@ static int pg_probe(struct pg_conn *p, const char *table, int *exists, struct sg
     return rc;
 }
 
-/* "schema"."table", quoted by the server's rules; NULL with err set. */
-static char *pg_qualify(struct pg_conn *p, const char *table, struct sg_error *err)
-{
-    char *s, *t, *q = NULL;
-
-    if (!p->schema && pg_probe(p, NULL, NULL, err) < 0)
-        return NULL;
-    s = PQescapeIdentifier(p->db, p->schema, strlen(p->schema));
-    t = PQescapeIdentifier(p->db, table, strlen(table));
-    if (s && t && (q = malloc(strlen(s) + strlen(t) + 2)) != NULL)
-        sprintf(q, "%s.%s", s, t);
-    else
-        sg_error_set(err, SG_EX_SOFTWARE, "unable to quote the ledger table name %s", table);
-    PQfreemem(s);
-    PQfreemem(t);
-    return q;
-}
-
 /* The 64-bit key as pg_locks shows it: classid = high 32 bits, objid = low
  * 32 bits, objsubid = 1 (the int8 form of the advisory-lock functions). */
 static void pg_key_split(long long key, char classid[16], char objid[16])
@@ -247,8 +229,6 @@ static void pg_close(struct sg_conn *c)
     struct pg_conn *p = PG(c);
     PGcancel *cc;
 
-    if (!p)
-        return;
     /* The signal handler reads cancel: hide it before freeing it. */
     cc = p->cancel;
     p->cancel = NULL;
@@ -543,21 +523,6 @@ static int pg_prepare(struct sg_conn *c, struct sg_error *err)
 
 /* ---- SQL -------------------------------------------------------------- */
 
-/* Byte offset in s[0..len) of the n-th character (0-based), UTF-8 aware. */
-static size_t pg_char_to_byte(const char *s, size_t len, long long n, int chars)
-{
-    size_t i = 0;
-
-    if (!chars)
-        return n < 0 ? 0 : (size_t)n > len ? len : (size_t)n;
-    for (long long k = 0; i < len && k < n; k++) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-    }
-    return i;
-}
-
 /* A CREATE/REINDEX/DROP ... CONCURRENTLY: it commits as it goes, so a
  * failure can leave an INVALID index behind. */
 static int pg_concurrently(const char *s, size_t len)
@@ -636,7 +601,7 @@ static int pg_exec_error(struct pg_conn *p, const PGresult *res, const char *tex
     sg_oneline(msg, sizeof msg, *primary ? primary : PQerrorMessage(p->db));
     snprintf(err->sqlstate, sizeof err->sqlstate, "%s", state);
     if (*pos)
-        err->pos = 1 + (long long)pg_char_to_byte(text, len, atoll(pos) - 1, p->char_pos);
+        err->pos = 1 + (long long)sg_sql_char_offset(text, len, atoll(pos) - 1, p->char_pos);
     if (pg_gone(p, state))
         return sg_error_set(err, SG_EX_UNAVAILABLE, "lost the database session: %s%s%s%s", msg,
                             *state ? " (" : "", state, *state ? ")" : "");
@@ -1082,15 +1047,23 @@ static void pg_quote(struct sg_conn *c, const char *v, struct sg_buf *out)
     PQfreemem(q);
 }
 
+/* "schema"."table", quoted by the server's rules. */
 static int pg_table_sql(struct sg_conn *c, const char *table, struct sg_buf *out,
                         struct sg_error *err)
 {
-    char *q = pg_qualify(PG(c), table, err);
+    struct pg_conn *p = PG(c);
+    char *s, *t;
 
-    if (!q)
+    if (!p->schema && pg_probe(p, NULL, NULL, err) < 0)
         return -1;
-    sg_buf_str(out, q);
-    free(q);
+    s = PQescapeIdentifier(p->db, p->schema, strlen(p->schema));
+    t = PQescapeIdentifier(p->db, table, strlen(table));
+    if (s && t)
+        sg_buf_fmt(out, "%s.%s", s, t);
+    PQfreemem(s);
+    PQfreemem(t);
+    if (!s || !t)
+        return sg_error_set(err, SG_EX_SOFTWARE, "unable to quote the ledger table name %s", table);
     return 0;
 }
 

@@ -42,8 +42,6 @@ static void sq_close(struct sg_conn *c)
 {
     struct sq_conn *s = SQ(c);
 
-    if (!s)
-        return;
     /* sqlite3_close_v2 finalises lazily; we never leave statements open. */
     sqlite3_close_v2(s->db);
     sg_lockfile_close(&s->lock);
@@ -350,31 +348,6 @@ static int sq_select(struct sg_conn *c, const char *sql, struct sg_rows *out, st
     return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read");
 }
 
-static int sq_table_sql(struct sg_conn *c, const char *table, struct sg_buf *out,
-                        struct sg_error *err)
-{
-    char *q = sqlite3_mprintf("\"%w\"", table);
-
-    (void)c;
-    if (!q)
-        return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    sg_buf_str(out, q);
-    sqlite3_free(q);
-    return 0;
-}
-
-static void sq_quote(struct sg_conn *c, const char *v, struct sg_buf *out)
-{
-    char *q = sqlite3_mprintf("%Q", v);
-
-    (void)c;
-    if (q)
-        sg_buf_str(out, q);
-    else
-        out->oom = 1;
-    sqlite3_free(q);
-}
-
 static void sq_interrupt(struct sg_conn *c)
 {
     /* sqlite3_interrupt only sets a flag: safe from a signal handler. */
@@ -407,8 +380,6 @@ const struct sg_driver sg_driver_sqlite = {
                       "'now')), execution_ms INTEGER NOT NULL DEFAULT 0, applied_by TEXT NOT NULL "
                       "DEFAULT '', dirty INTEGER NOT NULL DEFAULT 0, dirty_done INTEGER NOT NULL "
                       "DEFAULT 0)",
-    .table_sql = sq_table_sql,
-    .quote = sq_quote,
     .now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
     .applied_at_sql = "applied_at",
     .select = sq_select,
