@@ -75,6 +75,7 @@ struct sg_connect_opts {
 
 #define SG_CAP_TRANSACTIONAL_DDL 1u /* DDL rolls back with its transaction */
 #define SG_CAP_NAMED_LOCK 2u /* the lock is known by l->name (GET_LOCK), not l->key */
+#define SG_CAP_ATOMIC_STMT 8u /* a failed statement changed nothing: failed_cleanly not asked */
 #define SG_CAP_TXN_CLOCK                                                                           \
     4u /* ledger_sql renders execution_ms < 0 as the server's own
                                measure of the transaction's age, so a whole transactional
@@ -134,7 +135,8 @@ struct sg_driver {
                          struct sg_buf *out);
     /* Did statement stmt[0..len), which failed with err, change nothing
      * (refused while parsing, resolving names, checking privileges or
-     * waiting for a lock)? 1 yes, 0 it may have. NULL: never known. */
+     * waiting for a lock)? 1 yes, 0 it may have. NULL: never known (or,
+     * with SG_CAP_ATOMIC_STMT, always yes). */
     int (*failed_cleanly)(struct sg_conn *c, const char *stmt, size_t len,
                           const struct sg_error *err);
     /* Renders statements, each followed by `;`, that give the session back

@@ -622,6 +622,8 @@ static int tracked_failure(struct run *r, struct track *t, size_t *resume, struc
         unlock_tables(r); /* else no ledger write can say how far it got */
     if (t->txn_from != NONE)
         rollback(c); /* the file's own transaction went with the failure */
+    else if (c->driver->caps & SG_CAP_ATOMIC_STMT)
+        clean = 1;
     else if (c->driver->failed_cleanly)
         clean = c->driver->failed_cleanly(c, r->sec->sql + r->st[i].off, r->st[i].len, err);
     size_t off = stmt_pos(r, i, err);

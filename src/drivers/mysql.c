@@ -1,14 +1,14 @@
 /* mysql.c -- the MySQL/MariaDB backend, on MariaDB Connector/C (Debian's
  * libmariadb). The lock is GET_LOCK() on the very session that runs the
- * migrations, so it ends with that session (SEMANTICS §0.1). The migration
- * protocol is the core's (apply.c); this file only talks to the server.
+ * migrations, so it ends with that session (SEMANTICS §0.1).
  *
  * Every query goes through Connector/C's non-blocking API and a 100 ms poll
  * loop: when the core's stop callback says so, the running statement is
  * stopped with KILL QUERY from a second, short connection (nothing useful
- * can be sent from a signal handler). Values never reach SQL text except as
- * hex literals with a character-set introducer, which no charset or
- * sql_mode can reinterpret. The only file that includes <mysql.h>. */
+ * can be sent from a signal handler: no interrupt entry). Values never
+ * reach SQL text except as hex literals with a character-set introducer,
+ * which no charset or sql_mode can reinterpret. The only file that
+ * includes <mysql.h>. */
 #include "driver.h"
 
 #include <errno.h>
@@ -476,12 +476,11 @@ static int my_connect_nb(struct my_conn *c, const struct sg_url *u, struct sg_er
         return sg_error_set(err, SG_EX_UNAVAILABLE, "stopped while connecting to %s", u->redacted);
     }
     /* No number for a timeout: a server still starting is worth a retry. */
-    if (!op.timed_out)
-        snprintf(err->sqlstate, sizeof err->sqlstate, "%u", mysql_errno(c->db));
     if (op.timed_out)
         return sg_error_set(err, SG_EX_UNAVAILABLE,
                             "unable to connect to %s: no answer within %u s (connect-timeout)",
                             u->redacted, p->connect_timeout_s);
+    snprintf(err->sqlstate, sizeof err->sqlstate, "%u", mysql_errno(c->db));
     /* The server's text never holds the password ("using password: YES"). */
     return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to connect to %s: %s (MySQL error %u)",
                         u->redacted, mysql_error(c->db), mysql_errno(c->db));
@@ -523,14 +522,12 @@ static int my_session_lock_ok(struct sg_conn *sc, char *why, size_t size, struct
         rc = 1;
         if (wsrep && (strcasecmp(wsrep, "ON") == 0 || strcmp(wsrep, "1") == 0)) {
             snprintf(why, size,
-                     "a Galera cluster (wsrep_on=ON), where GET_LOCK is local to "
-                     "one node");
+                     "a Galera cluster (wsrep_on=ON), where GET_LOCK is local to one node");
             rc = 0;
         } else if (gr && atol(gr) > 0 && single &&
                    (strcasecmp(single, "OFF") == 0 || strcmp(single, "0") == 0)) {
             snprintf(why, size,
-                     "multi-primary group replication, where GET_LOCK is local to "
-                     "one member");
+                     "multi-primary group replication, where GET_LOCK is local to one member");
             rc = 0;
         }
     }
@@ -606,11 +603,10 @@ static int my_prepare(struct sg_conn *sc, struct sg_error *err)
              row[3] ? row[3] : "");
     c->lwt_orig = row[4] ? atoll(row[4]) : 31536000;
     c->ilwt_orig = row[5] ? atoll(row[5]) : 50;
-    if ((v = my_var(res[1], "max_statement_time"))) {
+    if ((v = my_var(res[1], "max_statement_time")))
         c->stmt_orig_ms = (long long)(strtod(v, NULL) * 1000 + 0.5);
-    } else if ((v = my_var(res[1], "max_execution_time"))) {
+    else if ((v = my_var(res[1], "max_execution_time")))
         c->stmt_orig_ms = atoll(v);
-    }
     sg_buf_reset(&c->reset);
     my_reset_prepare(c, res[1]);
     rc = 0;
@@ -1171,9 +1167,6 @@ const struct sg_driver sg_driver_mysql = {
     .prepare = my_prepare,
     .close = my_close,
     .transient = my_transient,
-    /* NULL: a signal handler can do nothing useful with a MySQL session;
-     * the poll loop asks the stop callback and sends KILL QUERY. */
-    .interrupt = NULL,
     .exec = my_exec,
     .in_transaction = my_in_transaction,
     .timeouts_sql = my_timeouts_sql,
@@ -1190,7 +1183,6 @@ const struct sg_driver sg_driver_mysql = {
                       "CURRENT_TIMESTAMP, execution_ms BIGINT NOT NULL, applied_by VARCHAR(255) "
                       "NOT NULL, dirty BOOLEAN NOT NULL DEFAULT FALSE, dirty_done INT NOT NULL "
                       "DEFAULT 0) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
-
     .table_sql = my_table_sql,
     .quote = my_quote,
     /* applied_at holds UTC (written explicitly, never the session's zone). */
@@ -1200,5 +1192,4 @@ const struct sg_driver sg_driver_mysql = {
     .session_lock_ok = my_session_lock_ok,
     .applied_at_sql = "DATE_FORMAT(applied_at, '%Y-%m-%dT%H:%i:%sZ')",
     .select = my_select,
-
 };

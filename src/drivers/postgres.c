@@ -1,14 +1,10 @@
-/* postgres.c -- the PostgreSQL backend (libpq): the primitives apply.c and
- * engine.c build on. The advisory lock lives on the one session that also
- * runs every migration and writes the ledger, so the server frees it exactly
- * when that session can no longer commit; a waiter polls with
- * pg_try_advisory_lock and never keeps a statement open. exec() sends text
- * with the simple-query protocol, so a transactional migration, its ledger
- * row and the lock fence travel as one round trip. A failed CREATE INDEX
- * CONCURRENTLY may leave an INVALID index: it is reported, not dropped (the
- * drop would wait behind the same sessions that made the build fail, and an
- * operator should see what was left). The only file that includes
- * <libpq-fe.h>. */
+/* postgres.c -- the PostgreSQL backend (libpq). The advisory lock lives on
+ * the one session that also runs every migration and writes the ledger, so
+ * the server frees it exactly when that session can no longer commit; a
+ * waiter polls with pg_try_advisory_lock and never keeps a statement open.
+ * exec() sends text with the simple-query protocol, so a transactional
+ * migration, its ledger row and the lock fence travel as one round trip.
+ * The only file that includes <libpq-fe.h>. */
 #include "driver.h"
 
 #include <errno.h>
@@ -59,11 +55,9 @@ struct pg_conn {
     struct sg_conn base;
     PGconn *db;
     PGcancel *volatile cancel; /* read by interrupt() from a signal handler */
-    /* The backend pid every statement must run on. Until a statement has
-     * reported pg_backend_pid() (pid_known), it is PQbackendPID(): the
-     * server's own pid on a direct connection, a proxy's made-up one behind
-     * PgBouncer and its kin -- there the first pid a statement reports
-     * becomes the anchor, and every later statement is checked against it. */
+    /* The backend every statement must run on: PQbackendPID() until a
+     * statement reports pg_backend_pid() (pid_known). Behind PgBouncer and
+     * its kin they differ, and the reported one becomes the anchor. */
     int pid;
     int pid_known;
     int locked; /* we hold lock_key on this session */
@@ -146,8 +140,7 @@ static int pg_moved(const struct pg_conn *p, long long pid, struct sg_error *err
 }
 
 /* Keeps current_database() and current_schema() from columns col and
- * col + 1 of res's first row (schema NULL: no schema of the search_path
- * exists). */
+ * col + 1 of res's first row (schema NULL: the search_path has none). */
 static int pg_set_where(struct pg_conn *p, const PGresult *res, int col, struct sg_error *err)
 {
     const char *db = PQgetvalue(res, 0, col);
@@ -269,12 +262,10 @@ static const char *pg_connect_state(PGconn *db, const char *msg)
     return "08006";
 }
 
-/* Session settings sent in the start-up packet, so that no round trip is
- * spent on them: they win over the role's and the database's settings
- * (ALTER ROLE/DATABASE ... SET), which a role could use to cancel a ledger
- * read or a migration. Only parameters every supported server (9.6 and
- * later) knows: an unknown one would make the server refuse the
- * connection; newer ones are set by pg_prepare(). */
+/* Sent in the start-up packet (no round trip), winning over ALTER
+ * ROLE/DATABASE ... SET, with which a role could cancel a ledger read or a
+ * migration. Only what every server since 9.6 knows (an unknown parameter
+ * refuses the connection); newer ones are set by pg_prepare(). */
 #define PG_START_OPTIONS                                                                           \
     "-c statement_timeout=0 -c lock_timeout=0 -c idle_in_transaction_session_timeout=0"
 
@@ -410,10 +401,8 @@ static struct sg_conn *pg_connect(const struct sg_url *url, const struct sg_conn
     if (!p->db)
         goto fail;
     /* No round trip here: the timeouts went in the start-up packet, the pid
-     * came in BackendKeyData (confirmed by the first statement), the
-     * database and schema come back with the first ledger read or lock
-     * scope, and what only matters to a session about to write waits for
-     * pg_prepare(). */
+     * came in BackendKeyData, the database and schema come with the first
+     * ledger read or lock scope, the rest waits for pg_prepare(). */
     p->pid = PQbackendPID(p->db);
     ce = PQparameterStatus(p->db, "client_encoding");
     se = PQparameterStatus(p->db, "server_encoding");
@@ -455,12 +444,11 @@ static void pg_interrupt(struct sg_conn *c)
         PQcancel(cc, buf, sizeof buf);
 }
 
-/* The settings a migrating session runs with, as a select list. The
- * timeouts are 0 already from the start-up packet, unless a proxy refused
- * it; the newer servers' idle_session_timeout (14+) and transaction_timeout
- * (17+), which a role may set, could not go there.
- * client_connection_check_interval (14+) makes the server abort a
- * statement of ours -- and free the lock -- within seconds of our death. */
+/* The settings a migrating session runs with, as a select list: the
+ * timeouts of the start-up packet (which a proxy may refuse) and the newer
+ * idle_session_timeout (14+) and transaction_timeout (17+), which could not
+ * go there. client_connection_check_interval (14+) makes the server abort
+ * a statement of ours -- and free the lock -- within seconds of our death. */
 static void pg_settings(struct pg_conn *p, char *buf, size_t size)
 {
     int ver = PQserverVersion(p->db);
@@ -524,7 +512,8 @@ static int pg_prepare(struct sg_conn *c, struct sg_error *err)
 /* ---- SQL -------------------------------------------------------------- */
 
 /* A CREATE/REINDEX/DROP ... CONCURRENTLY: it commits as it goes, so a
- * failure can leave an INVALID index behind. */
+ * failure can leave an INVALID index behind -- reported, not dropped: the
+ * drop would wait behind the sessions that made the build fail. */
 static int pg_concurrently(const char *s, size_t len)
 {
     char kw[16];
@@ -732,11 +721,10 @@ static int pg_failed_cleanly(struct sg_conn *c, const char *stmt, size_t len,
     "FROM pg_catalog.now() - a.query_start))::text, '?'))"
 
 /* Our wait ended with the rollback, so pg_blocking_pids() knows nothing
- * any more: name the sessions (the three oldest) holding a granted lock on
- * the table whose transaction began before our failed text was sent (the
- * others queued behind us), else any, else the oldest other open
- * transaction of the database. Best effort: a query that fails says
- * nothing. */
+ * any more: name the (three oldest) sessions holding a lock on the table
+ * whose transaction began before our failed text was sent (the others
+ * queued behind us), else any, else the oldest other open transaction of
+ * the database. Best effort: a query that fails says nothing. */
 static void pg_blocker(struct sg_conn *c, const char *table, char *buf, size_t size)
 {
     static const char *const holders =
@@ -830,11 +818,10 @@ static int pg_try_lock(struct sg_conn *c, const struct sg_lock *l, struct sg_err
         PQclear(res);
         if (p->pid_known)
             return pg_moved(p, seen, err);
-        /* The first statement of a session behind a proxy, whose
-         * BackendKeyData pid is its own: no lock was taken. Anchor on the
-         * backend this statement ran on and try again, which checks that the
-         * next statement runs there too (a session pooler), not elsewhere (a
-         * transaction pooler). */
+        /* The first statement behind a proxy (whose BackendKeyData pid is
+         * its own) took no lock: anchor on the backend it ran on and try
+         * again, which checks that the next statement runs there too (a
+         * session pooler), not elsewhere (a transaction pooler). */
         pg_anchor(p, seen);
     }
     pg_anchor(p, seen);
@@ -972,14 +959,12 @@ static int pg_ledger_fill(struct sg_ledger *out, const PGresult *res, struct sg_
     return 0;
 }
 
-/* One round trip, which is the whole of a no-op start and half of a
- * waiter's poll: two SELECTs in one simple query (one implicit
- * transaction). The first cannot fail: the backend pid (the pooler
- * anchor), current_database() and current_schema() (the lock scope); and
- * it narrows the search_path to current_schema() until the transaction
- * ends, so the second reads the ledger there, never another schema's found
- * further down the path. A missing table makes the second fail with 42P01:
- * exists = 0, and the engine probes first from then on (SG_LEDGER_PROBE). */
+/* One round trip, the whole of a no-op start and half of a waiter's poll:
+ * two SELECTs in one implicit transaction. The first cannot fail: the
+ * backend pid (the pooler anchor), the database and schema (the lock
+ * scope), and it narrows the search_path to current_schema(), so the second
+ * reads the ledger there, never another schema's further down the path. A
+ * missing table (42P01) is exists = 0; the engine then probes first. */
 static int pg_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
                           struct sg_ledger *out, struct sg_error *err)
 {
@@ -1095,11 +1080,10 @@ static int pg_select(struct sg_conn *c, const char *sql, struct sg_rows *out, st
     return rc;
 }
 
-/* PgBouncer and its kin answer the start-up with a backend key of their
- * own, in every pool mode: from the first statement on, a pid that differs
- * from pg_backend_pid() says a pooler is in front. A session pooler would
- * keep the advisory lock, a transaction pooler would lose it; `auto` takes
- * the lease, which is safe behind both. */
+/* PgBouncer and its kin answer the start-up with a backend key of their own
+ * in every pool mode, so a pid that differs from pg_backend_pid() says a
+ * pooler is in front. A session pooler would keep the advisory lock, a
+ * transaction pooler lose it; `auto` takes the lease, safe behind both. */
 static int pg_session_lock_ok(struct sg_conn *c, char *why, size_t size, struct sg_error *err)
 {
     struct pg_conn *p = PG(c);

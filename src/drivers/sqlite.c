@@ -50,16 +50,10 @@ static void sq_close(struct sg_conn *c)
 }
 
 /* Network filesystems break SQLite's locking (sqlite.org/howtocorrupt.html §2.1). */
-static int sq_check_fs(const char *path, struct sg_error *err)
+static int sq_check_fs(const char *path, const char *dir, struct sg_error *err)
 {
     struct statfs fs;
-    char dir[PATH_MAX];
-    const char *slash = strrchr(path, '/');
 
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash == path ? 1 : slash - path), path);
     if (statfs(dir, &fs) < 0) {
         snprintf(err->sqlstate, sizeof err->sqlstate, "%d", SQLITE_CANTOPEN);
         return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open sqlite database %s: %s", path,
@@ -89,6 +83,10 @@ static char *sq_resolve(const char *path, struct sg_error *err)
 
     if (!(dir = slash ? strndup(path, (size_t)(slash == path ? 1 : slash - path)) : strdup(".")))
         return sg_error_set(err, SG_EX_OSERR, "out of memory"), NULL;
+    if (sq_check_fs(path, dir, err) < 0) {
+        free(dir);
+        return NULL;
+    }
     real = realpath(dir, NULL);
     if (!real) {
         snprintf(err->sqlstate, sizeof err->sqlstate, "%d", SQLITE_CANTOPEN);
@@ -146,8 +144,6 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
                      url->params[0].key);
         return NULL;
     }
-    if (sq_check_fs(url->path, err) < 0)
-        return NULL;
     if (!(s = sg_driver_conn_new(sizeof *s, &sg_driver_sqlite, o, err)))
         return NULL;
     s->busy_ms = s->busy_default = o && o->lock_wait_ms > 0 ? o->lock_wait_ms : 5000;
@@ -272,17 +268,6 @@ static void sq_timeouts_sql(struct sg_conn *c, long long lock_ms, long long stmt
     (void)out;
 }
 
-static int sq_failed_cleanly(struct sg_conn *c, const char *stmt, size_t len,
-                             const struct sg_error *err)
-{
-    /* A failing statement undoes its own changes (statement journal). */
-    (void)c;
-    (void)stmt;
-    (void)len;
-    (void)err;
-    return 1;
-}
-
 static int sq_scope(struct sg_conn *c, const char *table, char *buf, size_t size,
                     struct sg_error *err)
 {
@@ -360,7 +345,8 @@ const struct sg_driver sg_driver_sqlite = {
     .name = "sqlite",
     .schemes = sq_schemes,
     .dialect = SG_DIALECT_SQLITE,
-    .caps = SG_CAP_TRANSACTIONAL_DDL,
+    /* A failing statement undoes its own changes (statement journal). */
+    .caps = SG_CAP_TRANSACTIONAL_DDL | SG_CAP_ATOMIC_STMT,
     /* IMMEDIATE: the write lock is taken at BEGIN, not at the first write. */
     .begin_sql = "BEGIN IMMEDIATE",
     .connect = sq_connect,
@@ -369,7 +355,6 @@ const struct sg_driver sg_driver_sqlite = {
     .exec = sq_run,
     .in_transaction = sq_in_transaction,
     .timeouts_sql = sq_timeouts_sql,
-    .failed_cleanly = sq_failed_cleanly,
     .scope = sq_scope,
     .try_lock = sq_try_lock,
     .unlock = sq_unlock,
