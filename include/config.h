@@ -33,6 +33,9 @@ struct sg_url {
  * password: the message names the setting and the problem only. */
 int sg_url_parse(const char *s, struct sg_url *out, struct sg_error *err);
 void sg_url_free(struct sg_url *u);
+/* Copies u into out (a deep copy: free it with sg_url_free). 0, or -1 when
+ * out of memory (out is then empty). */
+int sg_url_dup(const struct sg_url *u, struct sg_url *out);
 /* Refuses a query parameter not in `known` (NULL-terminated), suggesting
  * the one meant (ssl_mode for ssl-mode), or one given twice: code 78. */
 int sg_url_check_params(const struct sg_url *u, const char *const *known, struct sg_error *err);

@@ -34,6 +34,10 @@ int sg_ledger_push(struct sg_ledger *l, const char *version, const char *name, c
                    int dirty, long long dirty_done);
 /* Sorts rows by version. For drivers, after reading. */
 void sg_ledger_sort(struct sg_ledger *l);
+/* The columns a ledger read selects, in sg_ledger_push's order, with the
+ * dialect's applied_at_sql (a string literal, or "%s" for a format). */
+#define SG_LEDGER_COLUMNS(applied_at)                                                              \
+    "version, name, checksum, " applied_at ", execution_ms, applied_by, dirty, dirty_done"
 
 /* The writes to the ledger, rendered by each driver in its dialect
  * (record.h). Values come from a struct sg_ledger_row. */

@@ -96,6 +96,34 @@ void sg_url_free(struct sg_url *u)
     memset(u, 0, sizeof *u);
 }
 
+/* *dst = a copy of s (NULL stays NULL); 0, or -1 when out of memory. */
+static int dup_or_null(char **dst, const char *s)
+{
+    return s && !(*dst = strdup(s)) ? -1 : 0;
+}
+
+int sg_url_dup(const struct sg_url *u, struct sg_url *out)
+{
+    memset(out, 0, sizeof *out);
+    out->port = u->port;
+    if (u->nparams && !(out->params = calloc(u->nparams, sizeof *out->params)))
+        return -1;
+    out->nparams = u->nparams;
+    for (size_t i = 0; i < u->nparams; i++)
+        if (dup_or_null(&out->params[i].key, u->params[i].key) < 0 ||
+            dup_or_null(&out->params[i].value, u->params[i].value) < 0)
+            goto fail;
+    if (dup_or_null(&out->raw, u->raw) < 0 || dup_or_null(&out->scheme, u->scheme) < 0 ||
+        dup_or_null(&out->user, u->user) < 0 || dup_or_null(&out->password, u->password) < 0 ||
+        dup_or_null(&out->hosts, u->hosts) < 0 || dup_or_null(&out->host, u->host) < 0 ||
+        dup_or_null(&out->path, u->path) < 0 || dup_or_null(&out->redacted, u->redacted) < 0)
+        goto fail;
+    return 0;
+fail:
+    sg_url_free(out);
+    return -1;
+}
+
 const char *sg_url_param(const struct sg_url *u, const char *key)
 {
     for (size_t i = 0; i < u->nparams; i++)

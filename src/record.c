@@ -126,9 +126,7 @@ int sg_ledger_read(struct sg_conn *c, const char *table, unsigned flags, struct 
     memset(out, 0, sizeof *out);
     if (c->driver->ledger_read)
         return c->driver->ledger_read(c, table, flags, out, err);
-    snprintf(cols, sizeof cols,
-             "version, name, checksum, %s, execution_ms, applied_by, dirty, dirty_done",
-             c->driver->applied_at_sql);
+    snprintf(cols, sizeof cols, SG_LEDGER_COLUMNS("%s"), c->driver->applied_at_sql);
     rc = select_from(c, cols, table, &rows, &out->exists, err);
     for (size_t i = 0; rc == 0 && i < rows.n; i++) {
         const char *dirty = sg_rows_get(&rows, i, 6), *ms = sg_rows_get(&rows, i, 4);

@@ -45,9 +45,10 @@ static const char *const my_ssl_names[] = {"DISABLED", "REQUIRED", "VERIFY_CA", 
 
 /* What a session is opened with; kept for the KILL QUERY connection. */
 struct my_params {
-    char *host; /* NULL: the library default (localhost) */
-    char *password; /* secret: zeroed when freed */
-    char *user, *db, *socket, *ssl_ca, *ssl_cert, *ssl_key, *app_name;
+    struct sg_url url; /* a copy: user, password, path (the database) */
+    const char *host; /* in url, or "localhost" for a socket; NULL: the default */
+    const char *socket, *ssl_ca, *ssl_cert, *ssl_key; /* in url */
+    char *app_name;
     unsigned port; /* 0: 3306 */
     enum my_ssl ssl;
     unsigned connect_timeout_s;
@@ -182,10 +183,9 @@ static int my_session_lost(const struct my_conn *c, unsigned num)
     }
 }
 
-/* Fills err from op's failed call on c: the server's message with its
- * numbers, code 69 for a lost session, 75 for lock waits, 65 otherwise (a
- * stopped statement too: the core turns it into 128+N). ctx ("" or a
- * context) comes first. */
+/* Fills err from op's failed call on c, after ctx ("" or a context): the
+ * server's message with its numbers; 69 for a lost session, 75 for lock
+ * waits, else 65 (a stopped statement too: the core makes it 128+N). */
 static int my_fail(const struct my_conn *c, const struct my_op *op, const char *ctx,
                    struct sg_error *err)
 {
@@ -298,22 +298,9 @@ static const char *my_cell(MYSQL_RES *r, unsigned col)
 
 static void my_params_free(struct my_params *p)
 {
-    char *all[] = {p->host,   p->password, p->user,    p->db,      p->socket,
-                   p->ssl_ca, p->ssl_cert, p->ssl_key, p->app_name};
-
-    if (p->password)
-        explicit_bzero(p->password, strlen(p->password));
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        free(all[i]);
+    sg_url_free(&p->url); /* zeroes the password */
+    free(p->app_name);
     memset(p, 0, sizeof *p);
-}
-
-static int my_dup(char **dst, const char *s)
-{
-    if (!s)
-        return 0;
-    *dst = strdup(s);
-    return *dst ? 0 : -1;
 }
 
 static const char *const my_known_params[] = {"ssl-mode",         "ssl-ca", "ssl-cert",
@@ -395,15 +382,16 @@ static int my_params_parse(const struct sg_url *u, const struct sg_connect_opts 
     const char *app = sg_url_param(u, "application-name");
     if (!app && o)
         app = o->application_name;
-    if (my_dup(&p->host, (u->host && *u->host) ? u->host : NULL) < 0 ||
-        my_dup(&p->user, u->user) < 0 || my_dup(&p->password, u->password) < 0 ||
-        my_dup(&p->db, u->path) < 0 || my_dup(&p->socket, sock) < 0 ||
-        my_dup(&p->ssl_ca, sg_url_param(u, "ssl-ca")) < 0 ||
-        my_dup(&p->ssl_cert, sg_url_param(u, "ssl-cert")) < 0 ||
-        my_dup(&p->ssl_key, sg_url_param(u, "ssl-key")) < 0 || my_dup(&p->app_name, app) < 0) {
+    if (sg_url_dup(u, &p->url) < 0 || (app && !(p->app_name = strdup(app)))) {
         my_params_free(p);
         return sg_error_set(err, SG_EX_OSERR, "out of memory");
     }
+    p->socket = sg_url_param(&p->url, "socket");
+    /* The library takes its socket for "localhost" only. */
+    p->host = p->socket ? "localhost" : p->url.host && *p->url.host ? p->url.host : NULL;
+    p->ssl_ca = sg_url_param(&p->url, "ssl-ca");
+    p->ssl_cert = sg_url_param(&p->url, "ssl-cert");
+    p->ssl_key = sg_url_param(&p->url, "ssl-key");
     return 0;
 }
 
@@ -449,11 +437,6 @@ static int my_set_options(MYSQL *db, const struct my_params *p, unsigned connect
     return 0;
 }
 
-static const char *my_host_for_lib(const struct my_params *p)
-{
-    return p->socket ? "localhost" : p->host;
-}
-
 /* Connects c->db (options already set) without blocking, honouring the stop
  * callback and the connect timeout; err set on failure. */
 static int my_connect_nb(struct my_conn *c, const struct sg_url *u, struct sg_error *err)
@@ -464,7 +447,7 @@ static int my_connect_nb(struct my_conn *c, const struct sg_url *u, struct sg_er
     int st;
 
     op.deadline = sg_now_ms() + op.limit_ms;
-    st = mysql_real_connect_start(&ret, c->db, my_host_for_lib(p), p->user, p->password, p->db,
+    st = mysql_real_connect_start(&ret, c->db, p->host, p->url.user, p->url.password, p->url.path,
                                   p->port, p->socket,
                                   CLIENT_MULTI_STATEMENTS | CLIENT_MULTI_RESULTS);
     while (st)
@@ -680,7 +663,7 @@ static struct sg_conn *my_connect(const struct sg_url *u, const struct sg_connec
      * read. The id came with the handshake, the database with the URL;
      * what only a session about to migrate needs waits for my_prepare(). */
     c->id = mysql_thread_id(c->db);
-    snprintf(c->dbname, sizeof c->dbname, "%s", c->p.db);
+    snprintf(c->dbname, sizeof c->dbname, "%s", c->p.url.path);
     return &c->base;
 fail:
     my_close(&c->base);
@@ -706,8 +689,8 @@ static void my_kill_query(struct my_conn *c)
         mysql_options(k, MYSQL_OPT_READ_TIMEOUT, &t) ||
         mysql_options(k, MYSQL_OPT_WRITE_TIMEOUT, &t))
         goto out;
-    if (!mysql_real_connect(k, my_host_for_lib(&c->p), c->p.user, c->p.password, c->p.db, c->p.port,
-                            c->p.socket, 0))
+    if (!mysql_real_connect(k, c->p.host, c->p.url.user, c->p.url.password, c->p.url.path,
+                            c->p.port, c->p.socket, 0))
         goto out;
     /* Behind a proxy the second connection may reach another server, where
      * the same id is someone else's query. */

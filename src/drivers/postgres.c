@@ -45,12 +45,6 @@ static const char *const pg_defaults[][2] = {
     "and the server, and session advisory locks do not work through it: use --lock-mode=lease "    \
     "(or auto), or a direct URL to PostgreSQL (or a session pooler)"
 
-/* The age of the current transaction in ms, measured by the server: the
- * execution time of a migration sent with its ledger row in one text. */
-#define PG_TXN_AGE                                                                                 \
-    "pg_catalog.round(EXTRACT(epoch FROM pg_catalog.clock_timestamp() - pg_catalog.now()) * "      \
-    "1000)::bigint"
-
 struct pg_conn {
     struct sg_conn base;
     PGconn *db;
@@ -120,9 +114,7 @@ static PGresult *pg_query(struct pg_conn *p, const char *sql, int n, const char 
     return NULL;
 }
 
-/* Records the backend pid a statement reported. The first one fixes the
- * anchor: on a direct connection it equals PQbackendPID(); behind a proxy
- * it is the server backend this client was given. */
+/* Records the backend pid a statement reported; the first is the anchor. */
 static void pg_anchor(struct pg_conn *p, long long pid)
 {
     if (!p->pid_known) {
@@ -139,13 +131,15 @@ static int pg_moved(const struct pg_conn *p, long long pid, struct sg_error *err
                         pid, PG_POOLER_HINT);
 }
 
-/* Keeps current_database() and current_schema() from columns col and
- * col + 1 of res's first row (schema NULL: the search_path has none). */
-static int pg_set_where(struct pg_conn *p, const PGresult *res, int col, struct sg_error *err)
+/* Keeps what columns col to col + 2 of res's first row say: the backend
+ * pid (pg_anchor), current_database() and current_schema() (NULL: the
+ * search_path has none). */
+static int pg_where(struct pg_conn *p, const PGresult *res, int col, struct sg_error *err)
 {
-    const char *db = PQgetvalue(res, 0, col);
-    const char *schema = PQgetisnull(res, 0, col + 1) ? NULL : PQgetvalue(res, 0, col + 1);
+    const char *db = PQgetvalue(res, 0, col + 1);
+    const char *schema = PQgetisnull(res, 0, col + 2) ? NULL : PQgetvalue(res, 0, col + 2);
 
+    pg_anchor(p, atoll(PQgetvalue(res, 0, col)));
     if (p->schema)
         return 0;
     if (!schema)
@@ -185,8 +179,7 @@ static int pg_probe(struct pg_conn *p, const char *table, int *exists, struct sg
     PQfreemem(t);
     if (!res)
         return -1;
-    pg_anchor(p, atoll(PQgetvalue(res, 0, 0)));
-    rc = pg_set_where(p, res, 1, err);
+    rc = pg_where(p, res, 0, err);
     if (exists)
         *exists = strcmp(PQgetvalue(res, 0, 3), "t") == 0;
     PQclear(res);
@@ -503,8 +496,7 @@ static int pg_prepare(struct sg_conn *c, struct sg_error *err)
         PQclear(res);
         return pg_moved(p, pid, err);
     }
-    pg_anchor(p, pid);
-    rc = pg_set_where(p, res, 2, err);
+    rc = pg_where(p, res, 1, err);
     PQclear(res);
     return rc;
 }
@@ -943,8 +935,6 @@ static void pg_fence_sql(struct sg_conn *c, struct sg_buf *out)
 
 #define PG_APPLIED_AT                                                                              \
     "pg_catalog.to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-#define PG_LEDGER_COLS                                                                             \
-    "version, name, checksum, " PG_APPLIED_AT ", execution_ms, applied_by, dirty, dirty_done"
 
 static int pg_ledger_fill(struct sg_ledger *out, const PGresult *res, struct sg_error *err)
 {
@@ -987,7 +977,7 @@ static int pg_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
                  "pg_catalog.current_schema(), pg_catalog.set_config('search_path', "
                  "coalesce(pg_catalog.quote_ident(pg_catalog.current_schema()), 'pg_catalog'), "
                  "true); SELECT %s FROM %s",
-                 PG_LEDGER_COLS, t) < 0)
+                 SG_LEDGER_COLUMNS(PG_APPLIED_AT), t) < 0)
         sql = NULL;
     PQfreemem(t);
     if (!sql)
@@ -1004,8 +994,7 @@ static int pg_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
         pg_fail(p, r[0], err, SG_EX_SOFTWARE, "read the ledger");
         goto out;
     }
-    pg_anchor(p, atoll(PQgetvalue(r[0], 0, 0)));
-    if (pg_set_where(p, r[0], 1, err) < 0)
+    if (pg_where(p, r[0], 0, err) < 0)
         goto out;
     if (PQresultStatus(r[1]) == PGRES_TUPLES_OK)
         rc = pg_ledger_fill(out, r[1], err);
@@ -1160,7 +1149,8 @@ const struct sg_driver sg_driver_postgres = {
     .quote = pg_quote,
     .now_sql = "pg_catalog.now()",
     .applied_at_sql = PG_APPLIED_AT,
-    .txn_age_sql = PG_TXN_AGE,
+    .txn_age_sql = "pg_catalog.round(EXTRACT(epoch FROM pg_catalog.clock_timestamp() - "
+                   "pg_catalog.now()) * 1000)::bigint",
     .clock_ms_sql = "(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp()) * 1000)::bigint",
     .guard_sql = pg_guard_sql,
     .session_lock_ok = pg_session_lock_ok,

@@ -1,11 +1,9 @@
-/* sqlite.c -- the embedded backend. The lock is an OFD byte-range lock on a
- * file beside the database (released by the kernel when the process dies,
- * never by an unrelated close()). A transactional migration runs inside
- * BEGIN IMMEDIATE with its ledger row, whose primary key refuses a second
- * copy, so the write lock itself guarantees exactly-once even if the lock
- * file were bypassed. Scripts run through SQLite's own parser, one
- * prepared statement after another. The only file that includes
- * <sqlite3.h>. */
+/* sqlite.c -- the embedded backend. The lock is the core's lock file beside
+ * the database (lockfile.h). A transactional migration runs inside BEGIN
+ * IMMEDIATE with its ledger row, whose primary key refuses a second copy,
+ * so the write lock itself guarantees exactly-once even if the lock file
+ * were bypassed. Scripts run through SQLite's own parser, one prepared
+ * statement after another. The only file that includes <sqlite3.h>. */
 #include "driver.h"
 
 #include <errno.h>
@@ -148,15 +146,12 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
         return NULL;
     s->busy_ms = s->busy_default = o && o->lock_wait_ms > 0 ? o->lock_wait_ms : 5000;
     s->lock.fd = -1;
-    if (!(s->path = sq_resolve(url->path, err))) {
-        sq_close(&s->base);
-        return NULL;
-    }
+    if (!(s->path = sq_resolve(url->path, err)))
+        goto fail;
     if (asprintf(&s->lock.path, "%s.schemagate-lock", s->path) < 0) {
         s->lock.path = NULL;
-        sq_close(&s->base);
         sg_error_set(err, SG_EX_OSERR, "out of memory");
-        return NULL;
+        goto fail;
     }
     rc = sqlite3_open_v2(s->path, &s->db,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
@@ -164,14 +159,16 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
         snprintf(err->sqlstate, sizeof err->sqlstate, "%d", rc);
         sg_error_set(err, SG_EX_UNAVAILABLE, "unable to open sqlite database %s: %s", s->path,
                      s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-        sq_close(&s->base);
-        return NULL;
+        goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
     /* Readers and writers outside schemagate (the app) may hold the file:
      * wait for them, bounded, saying so, and stop when told to. */
     sqlite3_busy_handler(s->db, sq_busy, s);
     return &s->base;
+fail:
+    sq_close(&s->base);
+    return NULL;
 }
 
 static int sq_fail(struct sq_conn *s, struct sg_error *err, int code, const char *what)
