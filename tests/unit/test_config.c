@@ -74,6 +74,35 @@ START_TEST(test_an_unencoded_at_in_the_password_reaches_the_library_encoded)
 }
 END_TEST
 
+START_TEST(test_a_copied_url_has_every_part_and_owns_it)
+{
+    struct sg_url u, c;
+    struct sg_error err = {0};
+
+    ck_assert_int_eq(sg_url_parse("mysql://app:s3cret@db:3307/shop?ssl-mode=REQUIRED&socket=", &u,
+                                  &err),
+                     0);
+    ck_assert_int_eq(sg_url_dup(&u, &c), 0);
+    sg_url_free(&u);
+    ck_assert_str_eq(c.scheme, "mysql");
+    ck_assert_str_eq(c.user, "app");
+    ck_assert_str_eq(c.password, "s3cret");
+    ck_assert_str_eq(c.host, "db");
+    ck_assert_int_eq(c.port, 3307);
+    ck_assert_str_eq(c.path, "shop");
+    ck_assert_str_eq(sg_url_param(&c, "ssl-mode"), "REQUIRED");
+    ck_assert_str_eq(sg_url_param(&c, "socket"), "");
+    ck_assert_ptr_null(strstr(c.redacted, "s3cret"));
+    sg_url_free(&c);
+    ck_assert_int_eq(sg_url_parse("sqlite:app.db", &u, &err), 0);
+    ck_assert_int_eq(sg_url_dup(&u, &c), 0);
+    ck_assert_ptr_null(c.user);
+    ck_assert_int_eq(c.nparams, 0);
+    sg_url_free(&u);
+    sg_url_free(&c);
+}
+END_TEST
+
 static const char *const bad_urls[] = {
     "", "app.db", "://x", "sqlite:", "sqlite://host/x.db", "postgres:host/db",
     "postgres://u:p%zz@h/d", "postgres://u:p@h:99999/d", "postgres://u:p@h:12ab/d",
@@ -169,6 +198,7 @@ Suite *config_suite(void)
     tcase_add_loop_test(tc, test_url_parse_splits_every_part_and_decodes, 0,
                         (int)(sizeof good_urls / sizeof good_urls[0]));
     tcase_add_test(tc, test_an_unencoded_at_in_the_password_reaches_the_library_encoded);
+    tcase_add_test(tc, test_a_copied_url_has_every_part_and_owns_it);
     tcase_add_loop_test(tc, test_url_parse_rejects_malformed_urls_with_code_78_and_no_secret, 0,
                         (int)(sizeof bad_urls / sizeof bad_urls[0]));
     tcase_add_loop_test(tc, test_redaction_hides_every_password_form, 0,

@@ -1,11 +1,15 @@
 /* test_lock.c -- the lock key derivation is pinned: a change would split a
  * fleet mid-deploy into two groups that never see each other's lock. */
 #include <check.h>
+#include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "lock.h"
+#include "lockfile.h"
 #include "unit.h"
 
 /* Computed independently: printf 'schemagate\0postgres:shop:public:schemagate_migrations' |
@@ -59,6 +63,55 @@ START_TEST(test_backoff_is_jittered_and_capped)
 }
 END_TEST
 
+START_TEST(test_a_lock_file_excludes_another_description_and_names_its_holder)
+{
+    char dir[] = "/tmp/sg-lockfile.XXXXXX", path[64], who[128];
+    struct sg_lockfile a = {.fd = -1}, b = {.fd = -1};
+    struct sg_error err = {0};
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/db.schemagate-lock", dir);
+    a.path = strdup(path);
+    b.path = strdup(path);
+    ck_assert_int_eq(sg_lockfile_try(&a, 42, &err), 1);
+    ck_assert_int_eq(sg_lockfile_try(&a, 42, &err), 1); /* again: no stacking */
+    ck_assert_int_eq(sg_lockfile_try(&b, 42, &err), 0); /* same process, other description */
+    ck_assert_int_eq(sg_lockfile_try(&b, 43, &err), 1); /* another key, another byte */
+    ck_assert(sg_lockfile_held(&a, 42) && !sg_lockfile_held(&b, 42));
+    ck_assert_int_eq(sg_lockfile_holder(&b, who, sizeof who, &err), 0);
+    ck_assert_msg(strncmp(who, "pid ", 4) == 0 && strstr(who, " s"), "holder '%s'", who);
+    ck_assert_int_eq(sg_lockfile_release(&a, 42, &err), 0);
+    ck_assert_int_eq(sg_lockfile_try(&b, 42, &err), 1);
+    sg_lockfile_close(&a);
+    sg_lockfile_close(&b);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
+static int stop_now(void)
+{
+    return 1;
+}
+
+START_TEST(test_a_socket_wait_ends_at_readiness_a_stop_or_its_deadline)
+{
+    int fds[2];
+    long long t0;
+
+    ck_assert_int_eq(pipe(fds), 0);
+    t0 = sg_now_ms();
+    ck_assert_int_eq(sg_wait_fd(fds[0], POLLIN, t0 + 120, NULL, 25), 0);
+    ck_assert_int_ge(sg_now_ms() - t0, 120);
+    ck_assert_int_eq(sg_wait_fd(fds[0], POLLIN, 0, stop_now, 25), SG_WAIT_STOPPED);
+    ck_assert_int_eq(write(fds[1], "x", 1), 1);
+    ck_assert(sg_wait_fd(fds[0], POLLIN, 0, NULL, 25) & POLLIN);
+    ck_assert_int_eq(sg_wait_fd(-1, POLLIN, 0, NULL, 25), -1);
+    close(fds[0]);
+    close(fds[1]);
+}
+END_TEST
+
 Suite *lock_suite(void)
 {
     Suite *s = suite_create("lock");
@@ -67,6 +120,8 @@ Suite *lock_suite(void)
     tcase_add_test(tc, test_lock_key_derivation_is_pinned);
     tcase_add_test(tc, test_different_scopes_give_different_keys_and_names);
     tcase_add_test(tc, test_backoff_is_jittered_and_capped);
+    tcase_add_test(tc, test_a_lock_file_excludes_another_description_and_names_its_holder);
+    tcase_add_test(tc, test_a_socket_wait_ends_at_readiness_a_stop_or_its_deadline);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "exitcodes.h"
 #include "sqlsplit.h"
 
@@ -551,6 +552,32 @@ END_TEST
 
 #define NCASES(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
+START_TEST(test_a_character_position_maps_to_its_byte_offset)
+{
+    const char *s = "SELECT 'h\xc3\xa9' x"; /* two bytes for one character */
+
+    ck_assert_uint_eq(sg_sql_char_offset(s, strlen(s), 0, 1), 0);
+    ck_assert_uint_eq(sg_sql_char_offset(s, strlen(s), 10, 1), 11);
+    ck_assert_uint_eq(sg_sql_char_offset(s, strlen(s), 10, 0), 10);
+    ck_assert_uint_eq(sg_sql_char_offset(s, strlen(s), 99, 1), strlen(s));
+    ck_assert_uint_eq(sg_sql_char_offset(s, strlen(s), 99, 0), strlen(s));
+    ck_assert_uint_eq(sg_sql_char_offset(s, strlen(s), -1, 0), 0);
+}
+END_TEST
+
+START_TEST(test_quoting_doubles_the_quote_inside)
+{
+    struct sg_buf b = {0};
+
+    sg_buf_quoted(&b, "it's", '\'');
+    sg_buf_quoted(&b, "", '\'');
+    sg_buf_quoted(&b, "a\"b\"\"", '"');
+    sg_buf_quoted(&b, "`x`", '`');
+    ck_assert_str_eq(b.p, "'it''s'''\"a\"\"b\"\"\"\"\"```x```");
+    sg_buf_free(&b);
+}
+END_TEST
+
 Suite *sqlsplit_suite(void)
 {
     Suite *s = suite_create("sqlsplit");
@@ -580,6 +607,8 @@ Suite *sqlsplit_suite(void)
     tcase_add_test(cls, test_txn_control_stays_within_len);
     tcase_add_loop_test(cls, test_position_maps_a_byte_offset_to_line_and_byte_column, 0,
                         NCASES(position_cases));
+    tcase_add_test(cls, test_a_character_position_maps_to_its_byte_offset);
+    tcase_add_test(cls, test_quoting_doubles_the_quote_inside);
     suite_add_tcase(s, cls);
     return s;
 }
