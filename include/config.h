@@ -42,6 +42,11 @@ int sg_url_check_params(const struct sg_url *u, const char *const *known, struct
 
 /* Returns the value of query parameter `key`, or NULL. */
 const char *sg_url_param(const struct sg_url *u, const char *key);
+/* Parses query parameter `key` as a duration into *ms, left as it is when
+ * the URL has no such parameter. Outside [min_ms, max_ms] is code 78,
+ * naming the bounds as `range` says them ("between 1s and 1h"). */
+int sg_url_param_ms(const struct sg_url *u, const char *key, long long min_ms, long long max_ms,
+                    const char *range, long long *ms, struct sg_error *err);
 
 /* Returns a malloc'd copy of the URL `s` with any password (userinfo or a
  * password= parameter) replaced by "***". Never fails on malformed input:

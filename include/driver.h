@@ -117,8 +117,9 @@ struct sg_driver {
     /* Runs sql[0..len): one statement or a script of several, parsed by the
      * server (or, for SQLite, by the library), stopping at the first error.
      * sql[len] must be readable (callers pass slices of NUL-terminated
-     * buffers). Results are discarded. *done (if given) gets the number of statements
-     * that completed. On failure err->msg is the server's message alone (no
+     * buffers). Results are discarded. *done gets the number of statements
+     * that completed (never NULL: sg_drv_exec passes one of its own when
+     * its caller does not). On failure err->msg is the server's message alone (no
      * file, no position), with err->sqlstate, err->pos/err->line where the
      * server says, and the codes of the contract above. */
     int (*exec)(struct sg_conn *c, const char *sql, size_t len, size_t *done, struct sg_error *err);
@@ -273,7 +274,9 @@ static inline void sg_drv_close(struct sg_conn *c)
 static inline int sg_drv_exec(struct sg_conn *c, const char *sql, size_t len, size_t *done,
                               struct sg_error *err)
 {
-    return c->driver->exec(c, sql, len, done, err);
+    size_t ignored;
+
+    return c->driver->exec(c, sql, len, done ? done : &ignored, err);
 }
 
 static inline int sg_drv_in_transaction(struct sg_conn *c)

@@ -137,6 +137,24 @@ const char *sg_url_param(const struct sg_url *u, const char *key)
  * decision is made on the decoded key; one that cannot be decoded is treated
  * as secret. Any "*password*" key counts (libpq's sslpassword too), except
  * the path-valued "*file" ones (passfile, password-file). */
+int sg_url_param_ms(const struct sg_url *u, const char *key, long long min_ms, long long max_ms,
+                    const char *range, long long *ms, struct sg_error *err)
+{
+    const char *v = sg_url_param(u, key);
+    char what[96];
+    long long got;
+
+    if (!v)
+        return 0;
+    snprintf(what, sizeof what, "database URL parameter %s", key);
+    if (sg_duration_parse(v, what, &got, err) < 0)
+        return -1;
+    if (got < min_ms || got > max_ms)
+        return sg_error_set(err, SG_EX_CONFIG, "database URL: %s must be %s", key, range);
+    *ms = got;
+    return 0;
+}
+
 static int is_secret_key(const char *k, size_t n)
 {
     char *d = pct_decode(k, n, 1);

@@ -12,16 +12,12 @@
 #include "driver.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <errmsg.h>
 #include <mysql.h>
@@ -367,17 +363,10 @@ static int my_params_parse(const struct sg_url *u, const struct sg_connect_opts 
                             sock, u->host);
     if (my_params_ssl(u, p, err) < 0)
         return -1;
-    p->connect_timeout_s = MY_CONNECT_TIMEOUT_S;
-    const char *ct = sg_url_param(u, "connect-timeout");
-    if (ct) {
-        long long ms;
-        if (sg_duration_parse(ct, "database URL parameter connect-timeout", &ms, err) < 0)
-            return -1;
-        if (ms <= 0 || ms > 3600000LL)
-            return sg_error_set(err, SG_EX_CONFIG,
-                                "database URL: connect-timeout must be between 1s and 1h");
-        p->connect_timeout_s = (unsigned)((ms + 999) / 1000);
-    }
+    long long cto = MY_CONNECT_TIMEOUT_S * 1000LL;
+    if (sg_url_param_ms(u, "connect-timeout", 1, 3600000, "between 1s and 1h", &cto, err) < 0)
+        return -1;
+    p->connect_timeout_s = (unsigned)((cto + 999) / 1000);
     p->port = (unsigned)u->port;
     const char *app = sg_url_param(u, "application-name");
     if (!app && o)
@@ -760,13 +749,11 @@ static int my_exec(struct sg_conn *sc, const char *sql, size_t len, size_t *done
     struct my_conn *c = MY(sc);
     struct my_op op = my_op_new(c, 0);
     int rc = my_run(c, &op, sql, len, NULL, 0, "", err);
-    size_t n = op.stopped ? op.n_at_stop : op.n;
 
-    if (done)
-        *done = n;
+    *done = op.stopped ? op.n_at_stop : op.n;
     if (rc < 0 && !op.stopped &&
         (strcmp(err->sqlstate, "1064") == 0 || strcmp(err->sqlstate, "1149") == 0))
-        err->line = my_err_line(sql, len, n, err->msg);
+        err->line = my_err_line(sql, len, *done, err->msg);
     return rc;
 }
 

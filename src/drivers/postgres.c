@@ -7,7 +7,6 @@
  * The only file that includes <libpq-fe.h>. */
 #include "driver.h"
 
-#include <errno.h>
 #include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -287,14 +286,13 @@ static PGconn *pg_connectdb(const char *const *kw, const char *const *val)
     PQconninfoFree(ci);
     long long deadline = limit > 0 ? sg_now_ms() + limit * hosts : 0;
     while (st != PGRES_POLLING_OK && st != PGRES_POLLING_FAILED) {
-        struct pollfd pfd = {.fd = PQsocket(db),
-                             .events = st == PGRES_POLLING_READING ? POLLIN : POLLOUT};
-        long long left = deadline ? deadline - sg_now_ms() : 1000;
-        if (left <= 0) {
+        int r = sg_wait_fd(PQsocket(db), st == PGRES_POLLING_READING ? POLLIN : POLLOUT, deadline,
+                           NULL, 1000);
+        if (r == 0) {
             PQfinish(db);
             return NULL; /* reported as a timeout by the caller */
         }
-        if (poll(&pfd, 1, (int)(left < 1000 ? left : 1000)) < 0 && errno != EINTR)
+        if (r < 0)
             break;
         st = PQconnectPoll(db);
     }
@@ -620,13 +618,11 @@ static int pg_exec(struct sg_conn *c, const char *sql, size_t len, size_t *done,
 {
     struct pg_conn *p = PG(c);
     PGresult *bad = NULL;
-    size_t n = 0;
     char *text;
     long long t0;
     int rc = 0;
 
-    if (done)
-        *done = 0;
+    *done = 0;
     /* libpq takes a C string; the core's text ends at len. */
     if (!(text = malloc(len + 1)))
         return sg_error_set(err, SG_EX_OSERR, "out of memory");
@@ -638,9 +634,7 @@ static int pg_exec(struct sg_conn *c, const char *sql, size_t len, size_t *done,
         return rc;
     }
     t0 = sg_now_ms();
-    pg_collect(p, c->stop(), &n, &bad);
-    if (done)
-        *done = n;
+    pg_collect(p, c->stop(), done, &bad);
     if (bad || PQstatus(p->db) != CONNECTION_OK) {
         rc = pg_exec_error(p, bad, text, len, err);
         p->failed_at = t0;

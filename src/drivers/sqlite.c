@@ -7,7 +7,6 @@
 #include "driver.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
 #include "libs/libsqlite3.h" /* its functions, bound at the first connect (issue 16) */
@@ -17,7 +16,6 @@
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "clock.h"
 #include "exitcodes.h"
@@ -205,11 +203,9 @@ static int sq_run(struct sg_conn *c, const char *sql, size_t len, size_t *done,
 {
     struct sq_conn *s = SQ(c);
     const char *p = sql, *end = sql + len;
-    size_t n = 0;
     int rc = SQLITE_OK;
 
-    if (done)
-        *done = 0;
+    *done = 0;
     if (len >= INT_MAX)
         return sg_error_set(err, SG_EX_DATA, "the SQL text is larger than SQLite takes (2 GiB)");
     while (p < end) {
@@ -231,9 +227,7 @@ static int sq_run(struct sg_conn *c, const char *sql, size_t len, size_t *done,
         sqlite3_finalize(st);
         if (rc != SQLITE_DONE)
             goto fail;
-        n++;
-        if (done)
-            *done = n;
+        (*done)++;
         p = tail;
     }
     return 0;
