@@ -23,10 +23,8 @@
     X(sqlite3_extended_errcode)                                                                    \
     X(sqlite3_extended_result_codes)                                                               \
     X(sqlite3_finalize)                                                                            \
-    X(sqlite3_free)                                                                                \
     X(sqlite3_get_autocommit)                                                                      \
     X(sqlite3_interrupt)                                                                           \
-    X(sqlite3_mprintf)                                                                             \
     X(sqlite3_open_v2)                                                                             \
     X(sqlite3_prepare_v2)                                                                          \
     X(sqlite3_step)
@@ -49,10 +47,8 @@ extern struct sg_libsqlite3 sg_libsqlite3;
 #define sqlite3_extended_errcode (sg_libsqlite3.sqlite3_extended_errcode)
 #define sqlite3_extended_result_codes (sg_libsqlite3.sqlite3_extended_result_codes)
 #define sqlite3_finalize (sg_libsqlite3.sqlite3_finalize)
-#define sqlite3_free (sg_libsqlite3.sqlite3_free)
 #define sqlite3_get_autocommit (sg_libsqlite3.sqlite3_get_autocommit)
 #define sqlite3_interrupt (sg_libsqlite3.sqlite3_interrupt)
-#define sqlite3_mprintf (sg_libsqlite3.sqlite3_mprintf)
 #define sqlite3_open_v2 (sg_libsqlite3.sqlite3_open_v2)
 #define sqlite3_prepare_v2 (sg_libsqlite3.sqlite3_prepare_v2)
 #define sqlite3_step (sg_libsqlite3.sqlite3_step)
