@@ -39,6 +39,9 @@ struct sg_rows {
 int sg_rows_push(struct sg_rows *r, const char *const *cells, size_t ncols);
 const char *sg_rows_get(const struct sg_rows *r, size_t row, size_t col);
 void sg_rows_free(struct sg_rows *r);
+/* Reads the rows of a ledger read (SG_LEDGER_COLUMNS) into out, sorted,
+ * with exists set. 0, or -1 when out of memory (out then freed). */
+int sg_rows_ledger(const struct sg_rows *r, struct sg_ledger *out, struct sg_error *err);
 
 struct sg_lease;
 

@@ -11,11 +11,15 @@
 #include "error.h"
 
 struct sg_lockfile {
-    char *path; /* owned: sg_lockfile_close frees it */
+    char *path; /* "<database>.schemagate-lock"; NULL until sg_lockfile_init */
     int fd; /* -1 until first used */
     int held;
     long long key; /* the key held */
 };
+
+/* Names the lock file of the database file db (opened at the first use).
+ * 0, or -1 when out of memory (code 71). */
+int sg_lockfile_init(struct sg_lockfile *f, const char *db, struct sg_error *err);
 
 /* Takes the lock for key without waiting (again on the description that
  * holds it: 1): 1 acquired, 0 held by another, -1 error. A file that cannot
@@ -27,7 +31,8 @@ int sg_lockfile_held(const struct sg_lockfile *f, long long key);
 /* Writes "pid 4242 on HOST for 12 s" from the holder's note into buf ("" when
  * there is none). 0, or -1 when the file cannot be opened. */
 int sg_lockfile_holder(struct sg_lockfile *f, char *buf, size_t size, struct sg_error *err);
-/* Closes the file, which releases the lock, and frees path. */
+/* Closes the file, which releases the lock, and frees path; one never
+ * initialised (zeroed) is left alone. */
 void sg_lockfile_close(struct sg_lockfile *f);
 
 #endif

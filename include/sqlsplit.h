@@ -70,6 +70,12 @@ int sg_sql_is_txn_control(const char *stmt, size_t len, enum sg_dialect d);
 /* Maps a byte offset inside sql to the file line and 1-based column. */
 void sg_sql_position(const char *sql, size_t off, int first_line, int *line, int *col);
 
+/* The lines between the delimiter that ends statement i - 1 (and the
+ * blanks after it) and statement i's first word: what a server counting
+ * from just after the previous delimiter (MySQL's "at line N") counts
+ * before the statement starts. 0 when sql has no statement i. */
+int sg_sql_lines_before(const char *sql, size_t len, enum sg_dialect d, size_t i);
+
 /* The byte offset in s[0..len) of character n (0-based) of a position a
  * server counts in UTF-8 characters, or, unless utf8, in bytes. */
 size_t sg_sql_char_offset(const char *s, size_t len, long long n, int utf8);

@@ -143,6 +143,24 @@ const char *sg_rows_get(const struct sg_rows *r, size_t row, size_t col)
     return row < r->n && col < r->ncols ? r->cell[row * r->ncols + col] : NULL;
 }
 
+int sg_rows_ledger(const struct sg_rows *r, struct sg_ledger *out, struct sg_error *err)
+{
+    out->exists = 1;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *dirty = sg_rows_get(r, i, 6), *ms = sg_rows_get(r, i, 4);
+        const char *done = sg_rows_get(r, i, 7);
+        if (sg_ledger_push(out, sg_rows_get(r, i, 0), sg_rows_get(r, i, 1), sg_rows_get(r, i, 2),
+                           sg_rows_get(r, i, 3), ms ? atoll(ms) : 0, sg_rows_get(r, i, 5),
+                           dirty && (strcmp(dirty, "1") == 0 || *dirty == 't'),
+                           done ? atoll(done) : 0) < 0) {
+            sg_ledger_free(out);
+            return sg_error_set(err, SG_EX_OSERR, "out of memory");
+        }
+    }
+    sg_ledger_sort(out);
+    return 0;
+}
+
 void sg_rows_free(struct sg_rows *r)
 {
     for (size_t i = 0; i < r->n * r->ncols; i++)

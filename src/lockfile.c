@@ -12,6 +12,17 @@
 
 #include "exitcodes.h"
 
+int sg_lockfile_init(struct sg_lockfile *f, const char *db, struct sg_error *err)
+{
+    memset(f, 0, sizeof *f);
+    f->fd = -1;
+    if (asprintf(&f->path, "%s.schemagate-lock", db) < 0) {
+        f->path = NULL;
+        return sg_error_set(err, SG_EX_OSERR, "out of memory");
+    }
+    return 0;
+}
+
 static int lockfile_open(struct sg_lockfile *f, struct sg_error *err)
 {
     if (f->fd >= 0)
@@ -101,10 +112,10 @@ int sg_lockfile_holder(struct sg_lockfile *f, char *buf, size_t size, struct sg_
 
 void sg_lockfile_close(struct sg_lockfile *f)
 {
+    if (!f->path)
+        return;
     if (f->fd >= 0)
         close(f->fd);
     free(f->path);
-    f->fd = -1;
-    f->path = NULL;
-    f->held = 0;
+    memset(f, 0, sizeof *f);
 }

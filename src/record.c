@@ -128,21 +128,11 @@ int sg_ledger_read(struct sg_conn *c, const char *table, unsigned flags, struct 
         return c->driver->ledger_read(c, table, flags, out, err);
     snprintf(cols, sizeof cols, SG_LEDGER_COLUMNS("%s"), c->driver->applied_at_sql);
     rc = select_from(c, cols, table, &rows, &out->exists, err);
-    for (size_t i = 0; rc == 0 && i < rows.n; i++) {
-        const char *dirty = sg_rows_get(&rows, i, 6), *ms = sg_rows_get(&rows, i, 4);
-        const char *done = sg_rows_get(&rows, i, 7);
-        if (sg_ledger_push(out, sg_rows_get(&rows, i, 0), sg_rows_get(&rows, i, 1),
-                           sg_rows_get(&rows, i, 2), sg_rows_get(&rows, i, 3),
-                           ms ? atoll(ms) : 0, sg_rows_get(&rows, i, 5),
-                           dirty && (strcmp(dirty, "1") == 0 || *dirty == 't'),
-                           done ? atoll(done) : 0) < 0)
-            rc = sg_error_set(err, SG_EX_OSERR, "out of memory");
-    }
+    if (rc == 0 && out->exists)
+        rc = sg_rows_ledger(&rows, out, err);
     sg_rows_free(&rows);
     if (rc < 0)
         sg_ledger_free(out);
-    else
-        sg_ledger_sort(out);
     return rc;
 }
 

@@ -1087,6 +1087,24 @@ void sg_sql_position(const char *sql, size_t off, int first_line, int *line, int
     cursor_get(&c, off, line, col);
 }
 
+int sg_sql_lines_before(const char *sql, size_t len, enum sg_dialect d, size_t i)
+{
+    struct sg_stmt *st = NULL;
+    struct sg_error ignored = {0};
+    size_t n = 0, k;
+    int lines = 0;
+
+    if (sg_sql_split(sql, len, d, "(sql)", 1, &st, &n, &ignored) == 0 && i < n) {
+        k = i ? st[i - 1].off + st[i - 1].len + 1 : 0;
+        while (k < st[i].off && sql[k] && strchr(" \t\r\n\f\v", sql[k]))
+            k++;
+        for (; k < st[i].off; k++)
+            lines += sql[k] == '\n';
+    }
+    free(st);
+    return lines;
+}
+
 size_t sg_sql_char_offset(const char *s, size_t len, long long n, int utf8)
 {
     size_t i = 0;

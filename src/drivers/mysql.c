@@ -33,7 +33,7 @@
 #define MY_KILL_GRACE_MS 3000 /* after KILL QUERY, how long the statement may take to end */
 #define MY_CLEANUP_TIMEOUT_MS 2000 /* queries started after a stop (rollback, unlock) */
 #define MY_CONNECT_TIMEOUT_S 10
-#define MY_RW_TIMEOUT_S 60 /* blocking calls only (close, the KILL connection) */
+#define MY_RW_TIMEOUT_S 60 /* blocking calls only (close) */
 #define MY_KILL_TIMEOUT_S 2
 
 enum my_ssl { MY_SSL_DISABLED, MY_SSL_REQUIRED, MY_SSL_VERIFY_CA, MY_SSL_VERIFY_IDENTITY };
@@ -218,11 +218,10 @@ static int my_fail(const struct my_conn *c, const struct my_op *op, const char *
     return -1;
 }
 
-/* Sends one query text (one statement, or several separated by `;`) and
- * consumes every result it produces, so the session is ready for the next.
- * The first nres result sets are stored in res[] (caller frees them), the
- * rest freed; op->n counts them as statements (right for everything but
- * CALL, which the core never batches). 0, or -1 with err set. */
+/* Sends one query text and consumes every result, so the session is ready
+ * for the next: the first nres result sets go to res[] (caller frees
+ * them), the rest are freed; op->n counts them as statements (right but
+ * for CALL, which the core never batches). 0, or -1 with err set. */
 static int my_run(struct my_conn *c, struct my_op *op, const char *q, size_t len, MYSQL_RES **res,
                   int nres, const char *ctx, struct sg_error *err)
 {
@@ -386,10 +385,10 @@ static int my_params_parse(const struct sg_url *u, const struct sg_connect_opts 
 
 /* Sets every option a session needs before connecting. 0 or -1. */
 static int my_set_options(MYSQL *db, const struct my_params *p, unsigned connect_timeout_s,
-                          int nonblock)
+                          unsigned rw_timeout_s, int nonblock)
 {
     my_bool off = 0, on = 1;
-    unsigned int cto = connect_timeout_s, rw = MY_RW_TIMEOUT_S, no_infile = 0;
+    unsigned int cto = connect_timeout_s, rw = rw_timeout_s, no_infile = 0;
 
     /* A reconnect would silently drop the lock and carry on without it. */
     if (mysql_options(db, MYSQL_OPT_RECONNECT, &off) ||
@@ -630,7 +629,7 @@ static struct sg_conn *my_connect(const struct sg_url *u, const struct sg_connec
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto fail;
     }
-    if (my_set_options(c->db, &c->p, c->p.connect_timeout_s, 1) < 0) {
+    if (my_set_options(c->db, &c->p, c->p.connect_timeout_s, MY_RW_TIMEOUT_S, 1) < 0) {
         sg_error_set(err, SG_EX_CONFIG, "unable to set MySQL client options: %s",
                      mysql_error(c->db));
         goto fail;
@@ -668,15 +667,12 @@ static void my_kill_query(struct my_conn *c)
     MYSQL_RES *r = NULL;
     MYSQL_ROW row;
     char q[96], here[160];
-    unsigned int t = MY_KILL_TIMEOUT_S;
 
     /* Before my_prepare() the server is unknown and nothing long runs: the
      * caller abandons the socket instead. */
     if (!c->server[0] || !(k = mysql_init(NULL)))
         return;
-    if (my_set_options(k, &c->p, MY_KILL_TIMEOUT_S, 0) != 0 ||
-        mysql_options(k, MYSQL_OPT_READ_TIMEOUT, &t) ||
-        mysql_options(k, MYSQL_OPT_WRITE_TIMEOUT, &t))
+    if (my_set_options(k, &c->p, MY_KILL_TIMEOUT_S, MY_KILL_TIMEOUT_S, 0) != 0)
         goto out;
     if (!mysql_real_connect(k, c->p.host, c->p.url.user, c->p.url.password, c->p.url.path,
                             c->p.port, c->p.socket, 0))
@@ -720,24 +716,13 @@ static int my_transient(const struct sg_error *err)
 static int my_err_line(const char *sql, size_t len, size_t done, const char *msg)
 {
     const char *at = NULL;
-    struct sg_stmt *st = NULL;
-    struct sg_error ignored = {0};
-    size_t n = 0;
 
     for (const char *q = strstr(msg, " at line "); q; q = strstr(q + 1, " at line "))
         at = q;
     long line = at ? strtol(at + 9, NULL, 10) : 0;
     if (line < 1 || line > 1000000)
         return 0;
-    if (sg_sql_split(sql, len, SG_DIALECT_MYSQL, "(sql)", 1, &st, &n, &ignored) == 0 && done < n) {
-        size_t i = done ? st[done - 1].off + st[done - 1].len + 1 : 0;
-        while (i < st[done].off && sql[i] && strchr(" \t\r\n\f\v", sql[i]))
-            i++;
-        for (; i < st[done].off; i++)
-            if (sql[i] == '\n')
-                line--;
-    }
-    free(st);
+    line -= sg_sql_lines_before(sql, len, SG_DIALECT_MYSQL, done);
     return line >= 1 ? (int)line : 1;
 }
 

@@ -130,9 +130,8 @@ static int pg_moved(const struct pg_conn *p, long long pid, struct sg_error *err
                         pid, PG_POOLER_HINT);
 }
 
-/* Keeps what columns col to col + 2 of res's first row say: the backend
- * pid (pg_anchor), current_database() and current_schema() (NULL: the
- * search_path has none). */
+/* Keeps the backend pid, current_database() and current_schema() (NULL:
+ * none on the search_path) from columns col to col + 2 of res's first row. */
 static int pg_where(struct pg_conn *p, const PGresult *res, int col, struct sg_error *err)
 {
     const char *db = PQgetvalue(res, 0, col + 1);
@@ -416,8 +415,7 @@ fail:
 }
 
 /* Network failures (no SQLSTATE), refusals and a server starting, shutting
- * down or full are worth waiting for; authentication and a missing
- * database are not. */
+ * down or full are worth waiting for; authentication and a missing database not. */
 static int pg_transient(const struct sg_error *err)
 {
     static const char *const retry[] = {"08001", "08006", "53300", "57P01", "57P02", "57P03", NULL};
@@ -490,11 +488,8 @@ static int pg_prepare(struct sg_conn *c, struct sg_error *err)
                             "target_session_attrs=read-write)");
     }
     pid = atoll(PQgetvalue(res, 0, 1));
-    if (p->pid_known && pid != p->pid && !c->lease) {
-        PQclear(res);
-        return pg_moved(p, pid, err);
-    }
-    rc = pg_where(p, res, 1, err);
+    rc = p->pid_known && pid != p->pid && !c->lease ? pg_moved(p, pid, err)
+                                                    : pg_where(p, res, 1, err);
     PQclear(res);
     return rc;
 }
@@ -930,16 +925,20 @@ static void pg_fence_sql(struct sg_conn *c, struct sg_buf *out)
 #define PG_APPLIED_AT                                                                              \
     "pg_catalog.to_char(applied_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 
-static int pg_ledger_fill(struct sg_ledger *out, const PGresult *res, struct sg_error *err)
+/* Every row of res as text (NULL for SQL NULL) into out, freed on failure. */
+static int pg_rows(const PGresult *res, struct sg_rows *out, struct sg_error *err)
 {
-    out->exists = 1;
-    for (int i = 0; i < PQntuples(res); i++)
-        if (sg_ledger_push(out, PQgetvalue(res, i, 0), PQgetvalue(res, i, 1), PQgetvalue(res, i, 2),
-                           PQgetvalue(res, i, 3), atoll(PQgetvalue(res, i, 4)),
-                           PQgetvalue(res, i, 5), strcmp(PQgetvalue(res, i, 6), "t") == 0,
-                           atoll(PQgetvalue(res, i, 7))) < 0)
+    const char *cells[16];
+    int nf = PQnfields(res) < 16 ? PQnfields(res) : 16;
+
+    for (int i = 0; i < PQntuples(res); i++) {
+        for (int j = 0; j < nf; j++)
+            cells[j] = PQgetisnull(res, i, j) ? NULL : PQgetvalue(res, i, j);
+        if (sg_rows_push(out, cells, (size_t)nf) < 0) {
+            sg_rows_free(out);
             return sg_error_set(err, SG_EX_OSERR, "out of memory");
-    sg_ledger_sort(out);
+        }
+    }
     return 0;
 }
 
@@ -954,6 +953,7 @@ static int pg_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
 {
     struct pg_conn *p = PG(c);
     PGresult *r[2] = {NULL, NULL}, *x;
+    struct sg_rows rows = {0};
     char *t, *sql = NULL;
     int rc = -1, nr = 0, exists = 0;
 
@@ -990,15 +990,17 @@ static int pg_ledger_read(struct sg_conn *c, const char *table, unsigned flags,
     }
     if (pg_where(p, r[0], 0, err) < 0)
         goto out;
-    if (PQresultStatus(r[1]) == PGRES_TUPLES_OK)
-        rc = pg_ledger_fill(out, r[1], err);
-    else if (r[1] && strcmp(pg_field(r[1], PG_DIAG_SQLSTATE), "42P01") == 0)
+    if (PQresultStatus(r[1]) == PGRES_TUPLES_OK) {
+        if ((rc = pg_rows(r[1], &rows, err)) == 0)
+            rc = sg_rows_ledger(&rows, out, err);
+    } else if (r[1] && strcmp(pg_field(r[1], PG_DIAG_SQLSTATE), "42P01") == 0)
         rc = 0;
     else
         pg_fail(p, r[1], err, SG_EX_SOFTWARE, "read the ledger");
 out:
     if (rc < 0)
         sg_ledger_free(out);
+    sg_rows_free(&rows);
     PQclear(r[0]);
     PQclear(r[1]);
     return rc;
@@ -1040,26 +1042,16 @@ static int pg_select(struct sg_conn *c, const char *sql, struct sg_rows *out, st
 {
     struct pg_conn *p = PG(c);
     PGresult *res = PQexec(p->db, sql);
-    const char *cells[16];
-    int rc = 0, nf = PQnfields(res) < 16 ? PQnfields(res) : 16;
+    int rc;
 
     memset(out, 0, sizeof *out);
-    if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-        rc = strcmp(pg_field(res, PG_DIAG_SQLSTATE), "42P01") == 0
-                 ? sg_error_set(err, SG_EX_NOINPUT, "no such table")
-                 : pg_fail(p, res, err, SG_EX_DATA, "read");
-        PQclear(res);
-        return rc;
-    }
-    for (int i = 0; i < PQntuples(res) && rc == 0; i++) {
-        for (int j = 0; j < nf; j++)
-            cells[j] = PQgetisnull(res, i, j) ? NULL : PQgetvalue(res, i, j);
-        if (sg_rows_push(out, cells, (size_t)nf) < 0)
-            rc = sg_error_set(err, SG_EX_OSERR, "out of memory");
-    }
+    if (PQresultStatus(res) == PGRES_TUPLES_OK)
+        rc = pg_rows(res, out, err);
+    else if (strcmp(pg_field(res, PG_DIAG_SQLSTATE), "42P01") == 0)
+        rc = sg_error_set(err, SG_EX_NOINPUT, "no such table");
+    else
+        rc = pg_fail(p, res, err, SG_EX_DATA, "read");
     PQclear(res);
-    if (rc < 0)
-        sg_rows_free(out);
     return rc;
 }
 

@@ -29,7 +29,7 @@ struct sq_conn {
     long long busy_since; /* monotonic ms the current wait began, 0 when none */
     int busy_logged;
     char *path; /* database file, directories resolved */
-    struct sg_lockfile lock; /* <db>.schemagate-lock */
+    struct sg_lockfile lock;
 };
 
 #define SQ(c) ((struct sq_conn *)(c))
@@ -143,14 +143,8 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
     if (!(s = sg_driver_conn_new(sizeof *s, &sg_driver_sqlite, o, err)))
         return NULL;
     s->busy_ms = s->busy_default = o && o->lock_wait_ms > 0 ? o->lock_wait_ms : 5000;
-    s->lock.fd = -1;
-    if (!(s->path = sq_resolve(url->path, err)))
+    if (!(s->path = sq_resolve(url->path, err)) || sg_lockfile_init(&s->lock, s->path, err) < 0)
         goto fail;
-    if (asprintf(&s->lock.path, "%s.schemagate-lock", s->path) < 0) {
-        s->lock.path = NULL;
-        sg_error_set(err, SG_EX_OSERR, "out of memory");
-        goto fail;
-    }
     rc = sqlite3_open_v2(s->path, &s->db,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
@@ -167,19 +161,6 @@ static struct sg_conn *sq_connect(const struct sg_url *url, const struct sg_conn
 fail:
     sq_close(&s->base);
     return NULL;
-}
-
-static int sq_fail(struct sq_conn *s, struct sg_error *err, int code, const char *what)
-{
-    int ec = sqlite3_extended_errcode(s->db);
-
-    snprintf(err->sqlstate, sizeof err->sqlstate, "%d", ec);
-    if ((ec & 0xff) == SQLITE_BUSY)
-        return sg_error_set(err, code,
-                            "%s: sqlite database %s is locked by another connection, which held "
-                            "it for more than %lld ms",
-                            what, s->path, s->busy_ms);
-    return sg_error_set(err, code, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
 /* The database is unusable, not the SQL: the session is as good as lost. */
@@ -319,9 +300,16 @@ static int sq_select(struct sg_conn *c, const char *sql, struct sg_rows *out, st
     sg_rows_free(out);
     if (strncmp(sqlite3_errmsg(s->db), "no such table", 13) == 0)
         return sg_error_set(err, SG_EX_NOINPUT, "%s", sqlite3_errmsg(s->db));
+    rc = sqlite3_extended_errcode(s->db);
+    snprintf(err->sqlstate, sizeof err->sqlstate, "%d", rc);
     /* A busy file after the busy handler's wait fails the read like a lost
      * session: a waiter polls again. */
-    return sq_fail(s, err, SG_EX_UNAVAILABLE, "unable to read");
+    if ((rc & 0xff) == SQLITE_BUSY)
+        return sg_error_set(err, SG_EX_UNAVAILABLE,
+                            "unable to read: sqlite database %s is locked by another connection, "
+                            "which held it for more than %lld ms",
+                            s->path, s->busy_ms);
+    return sg_error_set(err, SG_EX_UNAVAILABLE, "unable to read: %s", sqlite3_errmsg(s->db));
 }
 
 static void sq_interrupt(struct sg_conn *c)

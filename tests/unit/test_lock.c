@@ -65,14 +65,17 @@ END_TEST
 
 START_TEST(test_a_lock_file_excludes_another_description_and_names_its_holder)
 {
-    char dir[] = "/tmp/sg-lockfile.XXXXXX", path[64], who[128];
-    struct sg_lockfile a = {.fd = -1}, b = {.fd = -1};
+    char dir[] = "/tmp/sg-lockfile.XXXXXX", db[64], path[96], who[128];
+    struct sg_lockfile a, b, never = {0};
     struct sg_error err = {0};
 
     ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/db.schemagate-lock", dir);
-    a.path = strdup(path);
-    b.path = strdup(path);
+    snprintf(db, sizeof db, "%s/app.db", dir);
+    snprintf(path, sizeof path, "%s.schemagate-lock", db);
+    ck_assert_int_eq(sg_lockfile_init(&a, db, &err), 0);
+    ck_assert_int_eq(sg_lockfile_init(&b, db, &err), 0);
+    ck_assert_str_eq(a.path, path);
+    sg_lockfile_close(&never); /* a zeroed one is left alone */
     ck_assert_int_eq(sg_lockfile_try(&a, 42, &err), 1);
     ck_assert_int_eq(sg_lockfile_try(&a, 42, &err), 1); /* again: no stacking */
     ck_assert_int_eq(sg_lockfile_try(&b, 42, &err), 0); /* same process, other description */

@@ -565,6 +565,17 @@ START_TEST(test_a_character_position_maps_to_its_byte_offset)
 }
 END_TEST
 
+START_TEST(test_lines_before_a_statement_are_those_after_the_previous_delimiter)
+{
+    const char *s = "SELECT 1;\n-- why\n\nSELECT x;  /* a\nb */ UPDATE t SET c = 1";
+
+    ck_assert_int_eq(sg_sql_lines_before(s, strlen(s), MY, 0), 0);
+    ck_assert_int_eq(sg_sql_lines_before(s, strlen(s), MY, 1), 2);
+    ck_assert_int_eq(sg_sql_lines_before(s, strlen(s), MY, 2), 1);
+    ck_assert_int_eq(sg_sql_lines_before(s, strlen(s), MY, 3), 0);
+}
+END_TEST
+
 START_TEST(test_quoting_doubles_the_quote_inside)
 {
     struct sg_buf b = {0};
@@ -609,6 +620,7 @@ Suite *sqlsplit_suite(void)
                         NCASES(position_cases));
     tcase_add_test(cls, test_a_character_position_maps_to_its_byte_offset);
     tcase_add_test(cls, test_quoting_doubles_the_quote_inside);
+    tcase_add_test(cls, test_lines_before_a_statement_are_those_after_the_previous_delimiter);
     suite_add_tcase(s, cls);
     return s;
 }
