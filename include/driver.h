@@ -78,11 +78,11 @@ struct sg_connect_opts {
 
 #define SG_CAP_TRANSACTIONAL_DDL 1u /* DDL rolls back with its transaction */
 #define SG_CAP_NAMED_LOCK 2u /* the lock is known by l->name (GET_LOCK), not l->key */
-#define SG_CAP_ATOMIC_STMT 8u /* a failed statement changed nothing: failed_cleanly not asked */
 #define SG_CAP_TXN_CLOCK                                                                           \
     4u /* ledger_sql renders execution_ms < 0 as the server's own
                                measure of the transaction's age, so a whole transactional
                                migration and its ledger row can go in one exec */
+#define SG_CAP_ATOMIC_STMT 8u /* a failed statement changed nothing: failed_cleanly not asked */
 
 /* ledger_read flags */
 #define SG_LEDGER_PROBE 1u /* the last read found no ledger: check cheaply before reading */

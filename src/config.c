@@ -132,11 +132,6 @@ const char *sg_url_param(const struct sg_url *u, const char *key)
     return NULL;
 }
 
-/* Is the raw query key k[0..n) one whose value is a secret? Client
- * libraries percent-decode keys (libpq: "passw%6Frd" is "password"), so the
- * decision is made on the decoded key; one that cannot be decoded is treated
- * as secret. Any "*password*" key counts (libpq's sslpassword too), except
- * the path-valued "*file" ones (passfile, password-file). */
 int sg_url_param_ms(const struct sg_url *u, const char *key, long long min_ms, long long max_ms,
                     const char *range, long long *ms, struct sg_error *err)
 {
@@ -155,6 +150,11 @@ int sg_url_param_ms(const struct sg_url *u, const char *key, long long min_ms, l
     return 0;
 }
 
+/* Is the raw query key k[0..n) one whose value is a secret? Client
+ * libraries percent-decode keys (libpq: "passw%6Frd" is "password"), so the
+ * decision is made on the decoded key; one that cannot be decoded is treated
+ * as secret. Any "*password*" key counts (libpq's sslpassword too), except
+ * the path-valued "*file" ones (passfile, password-file). */
 static int is_secret_key(const char *k, size_t n)
 {
     char *d = pct_decode(k, n, 1);
