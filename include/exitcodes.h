@@ -24,17 +24,17 @@ enum sg_exit {
  * prints it, and tests/docs/check.sh holds README.md and the man page to
  * the same words. X(status as text, meaning). */
 #define SG_EXIT_TABLE(X)                                                                           \
-    X("0", "success; after up -- PROGRAM, the status is PROGRAM's")                               \
-    X("64", "usage: a bad command line (unknown option, stray word, bad --to)")                   \
-    X("65", "data: bad migration file, SQL error (rolled back), changed file, dirty")             \
-    X("66", "no input: migrations directory missing, unreadable or empty")                        \
-    X("69", "database unavailable: unreachable, refused, auth failed, session lost")              \
-    X("70", "internal error, or the lock lost while held (lock -- COMMAND, or a lease)")          \
-    X("71", "an operating-system call failed")                                                    \
-    X("75", "temporary: the lock, a table lock or wait timed out; safe to retry")                 \
-    X("78", "configuration: bad setting, URL or file permission; unsupported setup")              \
-    X("126", "PROGRAM could not be executed")                                                     \
-    X("127", "PROGRAM was not found")                                                             \
+    X("0", "success; after up -- PROGRAM, the status is PROGRAM's")                                \
+    X("64", "usage: a bad command line (unknown option, stray word, bad --to)")                    \
+    X("65", "data: bad migration file, SQL error (rolled back), changed file, dirty")              \
+    X("66", "no input: migrations directory missing, unreadable or empty")                         \
+    X("69", "database unavailable: unreachable, refused, auth failed, session lost")               \
+    X("70", "internal error, or the lock lost while held (lock -- COMMAND, or a lease)")           \
+    X("71", "an operating-system call failed")                                                     \
+    X("75", "temporary: the lock, a table lock or wait timed out; safe to retry")                  \
+    X("78", "configuration: bad setting, URL or file permission; unsupported setup")               \
+    X("126", "PROGRAM could not be executed")                                                      \
+    X("127", "PROGRAM was not found")                                                              \
     X("128+N", "stopped by signal N (143: SIGTERM)")
 
 #endif

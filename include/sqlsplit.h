@@ -27,10 +27,12 @@ int sg_sql_split(const char *sql, size_t len, enum sg_dialect d, const char *fil
                  struct sg_stmt **out, size_t *n, struct sg_error *err);
 
 /* sg_sql_split_ex flags. */
-#define SG_SPLIT_CLIENT 1u /* a client-only command (mysql's DELIMITER) was taken out:
+#define SG_SPLIT_CLIENT                                                                            \
+    1u /* a client-only command (mysql's DELIMITER) was taken out:
                               the text cannot go to the server as it stands */
 #define SG_SPLIT_OPEN_END 2u /* the last statement has no delimiter after it */
-#define SG_SPLIT_PG_BACKSLASH 4u /* in and out: standard_conforming_strings is off
+#define SG_SPLIT_PG_BACKSLASH                                                                      \
+    4u /* in and out: standard_conforming_strings is off
                                     (at the start; after the text) */
 
 /* As sg_sql_split, with *flags (if given) carrying SG_SPLIT_PG_BACKSLASH in,

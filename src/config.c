@@ -361,7 +361,8 @@ static int parse_authority(struct sg_url *u, const char *p, const char *rest_end
         return -1;
     if (*auth_end == '/' &&
         !(u->path = pct_decode(auth_end + 1, (size_t)(rest_end - auth_end - 1), 0)))
-        return sg_error_set(err, SG_EX_CONFIG, "database URL: malformed %% escape in database name");
+        return sg_error_set(err, SG_EX_CONFIG,
+                            "database URL: malformed %% escape in database name");
     return 0;
 }
 
@@ -407,7 +408,7 @@ int sg_url_parse(const char *s, struct sg_url *u, struct sg_error *err)
     const char *rest_end = qmark ? qmark : p + strlen(p);
 
     if ((strcmp(u->scheme, "sqlite") == 0 ? parse_sqlite_path(u, p, rest_end, err)
-                                           : parse_authority(u, p, rest_end, err)) < 0) {
+                                          : parse_authority(u, p, rest_end, err)) < 0) {
         sg_url_free(u);
         return -1;
     }

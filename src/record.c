@@ -22,8 +22,10 @@ int sg_ledger_sql(struct sg_conn *c, const char *table, enum sg_ledger_op op,
     }
     switch (op) {
     case SG_LEDGER_INSERT:
-        sg_buf_fmt(out, "INSERT INTO %s (version, name, checksum, applied_at, execution_ms, "
-                        "applied_by, dirty, dirty_done) VALUES (", t.p);
+        sg_buf_fmt(out,
+                   "INSERT INTO %s (version, name, checksum, applied_at, execution_ms, "
+                   "applied_by, dirty, dirty_done) VALUES (",
+                   t.p);
         sg_drv_quote(c, r->version, out);
         sg_buf_str(out, ", ");
         sg_drv_quote(c, r->name ? r->name : "", out);
@@ -91,8 +93,8 @@ int sg_ledger_write(struct sg_conn *c, const char *table, enum sg_ledger_op op,
 }
 
 /* SELECT cols FROM table into rows; a missing table is exists = 0. */
-static int select_from(struct sg_conn *c, const char *cols, const char *table,
-                       struct sg_rows *rows, int *exists, struct sg_error *err)
+static int select_from(struct sg_conn *c, const char *cols, const char *table, struct sg_rows *rows,
+                       int *exists, struct sg_error *err)
 {
     struct sg_buf b = {0};
     int rc;
@@ -143,11 +145,10 @@ int sg_history_read(struct sg_conn *c, const char *table, int with_dirty, struct
     int rc;
 
     memset(out, 0, sizeof *out);
-    rc = select_from(c, with_dirty ? "version, dirty" : "version", table, &rows, &out->exists,
-                     err);
+    rc = select_from(c, with_dirty ? "version, dirty" : "version", table, &rows, &out->exists, err);
     for (size_t i = 0; rc == 0 && i < rows.n; i++) {
-        const char *v = sg_rows_get(&rows, i, 0), *dirty = with_dirty ? sg_rows_get(&rows, i, 1)
-                                                                       : NULL;
+        const char *v = sg_rows_get(&rows, i, 0),
+                   *dirty = with_dirty ? sg_rows_get(&rows, i, 1) : NULL;
         /* golang-migrate's dirty is boolean (t/f, 1/0, true/false). */
         int d = dirty && (strcmp(dirty, "1") == 0 || *dirty == 't' || *dirty == 'T');
         if (sg_ledger_push(out, v ? v : "", "", "", "", 0, "", d, 0) < 0)

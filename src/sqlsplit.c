@@ -489,11 +489,11 @@ static int sqlite_token(struct scanner *sc, struct stmt_state *st, size_t i, siz
 static void my_word(struct stmt_state *st, const char *w, size_t n, char next)
 {
     static const char *const program[] = {"PROCEDURE", "FUNCTION", "TRIGGER", "EVENT"};
-    static const char *const not_program[] = {"TABLE",  "VIEW", "INDEX",    "DATABASE", "SCHEMA",
-                                              "USER",   "ROLE", "SEQUENCE", "SERVER"};
+    static const char *const not_program[] = {"TABLE", "VIEW", "INDEX",    "DATABASE", "SCHEMA",
+                                              "USER",  "ROLE", "SEQUENCE", "SERVER"};
     static const char *const end_of[] = {"IF", "LOOP", "WHILE", "REPEAT", "FOR", "CASE"};
-    static const char *const value_due[] = {"SELECT", "SET",      "WHERE", "AND",  "OR",    "BY",
-                                            "AS",     "INTO",     "WHEN",  "DISTINCT", "RETURN"};
+    static const char *const value_due[] = {"SELECT", "SET",  "WHERE", "AND",      "OR",    "BY",
+                                            "AS",     "INTO", "WHEN",  "DISTINCT", "RETURN"};
     int after_end = st->my_after_end, for_state = st->my_for;
     int name = st->my_prev == '.', value = st->my_prev == ',' || st->my_prev == 'k';
     size_t k;
@@ -1163,8 +1163,8 @@ int sg_sql_commits_implicitly(const char *stmt, size_t len, enum sg_dialect d)
      * way round): plain DML and reads. Anything else -- DDL, CALL, LOCK,
      * account or server statements -- may commit, so it is treated as if it
      * did. */
-    static const char *const dml[] = {"INSERT", "UPDATE",  "DELETE",   "REPLACE", "SELECT",
-                                      "WITH",   "VALUES",  "TABLE",    "DO",      "SHOW",
+    static const char *const dml[] = {"INSERT",  "UPDATE",   "DELETE", "REPLACE", "SELECT",
+                                      "WITH",    "VALUES",   "TABLE",  "DO",      "SHOW",
                                       "EXPLAIN", "DESCRIBE", "DESC",   NULL};
     static const char *const set_commits[] = {"PASSWORD",  "ROLE",   "DEFAULT", "TRANSACTION",
                                               "STATEMENT", "GLOBAL", NULL};
@@ -1275,11 +1275,11 @@ static size_t target_token(const char *s, size_t len, size_t i, enum sg_dialect 
 
 void sg_sql_target_table(const char *stmt, size_t len, enum sg_dialect d, char *out, size_t size)
 {
-    static const char *const skip[] = {"IF",        "NOT",          "EXISTS",
-                                       "IGNORE",    "ONLINE",       "LOW_PRIORITY",
-                                       "QUICK",     "TEMPORARY",    "NO_WRITE_TO_BINLOG",
-                                       "LOCAL",     "ONLY",         "CONCURRENTLY",
-                                       "UNIQUE",    NULL};
+    static const char *const skip[] = {"IF",     "NOT",       "EXISTS",
+                                       "IGNORE", "ONLINE",    "LOW_PRIORITY",
+                                       "QUICK",  "TEMPORARY", "NO_WRITE_TO_BINLOG",
+                                       "LOCAL",  "ONLY",      "CONCURRENTLY",
+                                       "UNIQUE", NULL};
     char tok[192], first[24] = "";
     size_t i = 0;
     int take = 0;

@@ -160,8 +160,7 @@ int sg_cmd_status(struct sg_engine *e, int json, struct sg_error *err)
  * one dialect, since without a URL the target is unknown). */
 static int check_files(const struct sg_engine *e, int d, struct sg_error *err)
 {
-    static const enum sg_dialect all[] = {SG_DIALECT_POSTGRES, SG_DIALECT_MYSQL,
-                                          SG_DIALECT_SQLITE};
+    static const enum sg_dialect all[] = {SG_DIALECT_POSTGRES, SG_DIALECT_MYSQL, SG_DIALECT_SQLITE};
 
     for (size_t i = 0; i < e->set.n; i++)
         for (int down = 0; down < 2; down++) {

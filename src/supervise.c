@@ -88,8 +88,7 @@ int sg_cmd_lock(struct sg_engine *e, const char *name, long long timeout_ms, cha
          * process group: forwarding it would deliver it twice. */
         if (sig && from_terminal && getpgid(pid) == getpgrp()) {
             sg_log(SG_LOG_INFO, "signal_from_terminal", SG_F(SG_I("signal", sig)),
-                   "signal %d came from the terminal, which sent it to %s too", sig,
-                   program[0]);
+                   "signal %d came from the terminal, which sent it to %s too", sig, program[0]);
             sig = 0;
         }
         if (sig) {
@@ -112,8 +111,7 @@ int sg_cmd_lock(struct sg_engine *e, const char *name, long long timeout_ms, cha
                        held < 0 ? le.msg : "no longer held");
                 int cs = stop_child(pid);
                 sg_error_set(err, SG_EX_SOFTWARE,
-                             "lock lost while %s ran; it was stopped (status %d)", program[0],
-                             cs);
+                             "lock lost while %s ran; it was stopped (status %d)", program[0], cs);
                 goto out;
             }
         }
@@ -121,10 +119,9 @@ int sg_cmd_lock(struct sg_engine *e, const char *name, long long timeout_ms, cha
         struct timespec ts = {0, 50 * 1000000L};
         nanosleep(&ts, NULL);
     }
-    sg_log(
-        SG_LOG_INFO, "child_exited",
-        SG_F(SG_S("program", program[0]), SG_I("status", status), SG_I("ms", sg_now_ms() - t0)),
-        "%s exited with status %d after %lld ms", program[0], status, sg_now_ms() - t0);
+    sg_log(SG_LOG_INFO, "child_exited",
+           SG_F(SG_S("program", program[0]), SG_I("status", status), SG_I("ms", sg_now_ms() - t0)),
+           "%s exited with status %d after %lld ms", program[0], status, sg_now_ms() - t0);
     sg_session_unlock(c, &lk);
 out:
     sg_session_close(&c);

@@ -67,8 +67,7 @@ static enum sg_trust code(const struct stat *st, enum sg_trust_kind kind, const 
     return SG_TRUST_OK;
 }
 
-static enum sg_trust secret(const struct stat *st, int ro, const char *what, char *msg,
-                            size_t size)
+static enum sg_trust secret(const struct stat *st, int ro, const char *what, char *msg, size_t size)
 {
     unsigned mode = (unsigned)(st->st_mode & 07777);
 
