@@ -186,8 +186,10 @@ struct sg_driver {
      * why filled (Galera, multi-primary group replication); 2 perhaps not,
      * with why filled (a pooler in front, which may or may not keep the
      * session: auto takes a lease); -1 error. Asked once a lock is needed.
-     * Optional: 1. */
-    int (*session_lock_ok)(struct sg_conn *c, char *why, size_t size, struct sg_error *err);
+     * `strict` (an explicit --lock-mode=session): spend round trips to turn
+     * a 2 into a 0 where the driver can. Optional: 1. */
+    int (*session_lock_ok)(struct sg_conn *c, int strict, char *why, size_t size,
+                           struct sg_error *err);
     /* Renders one statement, followed by `;`, that fails (exec: code 70, or
      * 78 when a pooler moved the session) unless this session still holds
      * the lock it took: the fence a migration's transaction runs last before

@@ -254,22 +254,24 @@ static int record(const struct run *r, enum sg_ledger_op op, int dirty, long lon
                   struct sg_error *err)
 {
     struct sg_ledger_row row;
-    struct sg_buf b = {0};
+    struct sg_buf b = {0}, fence = {0};
     int rc = -1;
 
-    /* A lease's fence needs the write and itself in one transaction: on
-     * MySQL each statement of a text commits on its own. */
-    int wrap = r->c->lease && !sg_drv_in_transaction(r->c);
-
     row_of(r, &row, dirty, done);
+    sg_lock_fence_sql(r->c, &fence);
+    /* The fence must judge the write in the same transaction: where it
+     * does not run inside one already, open one (on MySQL each statement
+     * of a text would otherwise commit on its own). */
+    int wrap = fence.n && !sg_drv_in_transaction(r->c);
     if (wrap)
         sg_buf_fmt(&b, "%s;", r->c->driver->begin_sql);
     if (render(r, op, &row, &b, err) < 0)
         goto out;
-    sg_lock_fence_sql(r->c, &b);
+    if (fence.n)
+        sg_buf_add(&b, fence.p, fence.n);
     if (wrap)
         sg_buf_str(&b, "COMMIT;");
-    if (b.oom) {
+    if (b.oom || fence.oom) {
         sg_error_set(err, SG_EX_OSERR, "out of memory");
         goto out;
     }
@@ -278,6 +280,7 @@ static int record(const struct run *r, enum sg_ledger_op op, int dirty, long lon
         rollback(r->c);
 out:
     sg_buf_free(&b);
+    sg_buf_free(&fence);
     return rc;
 }
 

@@ -46,7 +46,8 @@ int sg_session_mode(struct sg_engine *e, struct sg_conn *c, struct sg_error *err
     if (!e->mode_decided) {
         int ok = 1;
         if (e->lock_mode != SG_LOCK_LEASE && c->driver->session_lock_ok &&
-            (ok = c->driver->session_lock_ok(c, why, sizeof why, err)) < 0)
+            (ok = c->driver->session_lock_ok(c, e->lock_mode == SG_LOCK_SESSION, why, sizeof why,
+                                             err)) < 0)
             return -1;
         /* 2: a proxy in front, which may or may not keep sessions; an
          * explicit session mode goes on, and the driver's checks refuse a

@@ -473,13 +473,15 @@ static const char *my_var(MYSQL_RES *vars, const char *name)
 /* Galera and multi-primary group replication do not carry GET_LOCK across
  * nodes: two replicas on two nodes would both "hold" it. Asked only when a
  * lock is needed, so a no-op start stays one statement. */
-static int my_session_lock_ok(struct sg_conn *sc, char *why, size_t size, struct sg_error *err)
+static int my_session_lock_ok(struct sg_conn *sc, int strict, char *why, size_t size,
+                              struct sg_error *err)
 {
     struct my_conn *c = MY(sc);
     struct sg_buf b = {0};
     MYSQL_RES *r[2] = {NULL, NULL};
     int rc;
 
+    (void)strict; /* nothing here is uncertain */
     sg_buf_str(&b, "SHOW GLOBAL VARIABLES WHERE Variable_name IN "
                    "('wsrep_on', 'group_replication_single_primary_mode');"
                    "SELECT COUNT(*) FROM information_schema.PLUGINS WHERE PLUGIN_NAME = "

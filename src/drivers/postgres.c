@@ -1059,7 +1059,8 @@ static int pg_select(struct sg_conn *c, const char *sql, struct sg_rows *out, st
  * in every pool mode, so a pid that differs from pg_backend_pid() says a
  * pooler is in front. A session pooler would keep the advisory lock, a
  * transaction pooler lose it; `auto` takes the lease, safe behind both. */
-static int pg_session_lock_ok(struct sg_conn *c, char *why, size_t size, struct sg_error *err)
+static int pg_session_lock_ok(struct sg_conn *c, int strict, char *why, size_t size,
+                              struct sg_error *err)
 {
     struct pg_conn *p = PG(c);
 
@@ -1070,7 +1071,7 @@ static int pg_session_lock_ok(struct sg_conn *c, char *why, size_t size, struct 
     /* A transaction pooler moves a session between backends: a few probes
      * see it (a cold, one-backend pool may not; the fence at each commit
      * still checks the backend). A session pooler never moves. */
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; strict && i < 3; i++) {
         PGresult *res = pg_query(p, "SELECT pg_catalog.pg_backend_pid()", 0, NULL, PGRES_TUPLES_OK,
                                  "probe the backend", err);
         long long pid = res ? atoll(PQgetvalue(res, 0, 0)) : -1;

@@ -1251,7 +1251,7 @@ START_TEST(test_galera_needs_a_lease_and_a_plain_server_does_not)
     /* wsrep_on=OFF (every plain MariaDB) passes the same detection query. */
     char ok_why[256] = "";
     c = conn();
-    ck_assert_int_eq(c->driver->session_lock_ok(c, ok_why, sizeof ok_why, &e), 1);
+    ck_assert_int_eq(c->driver->session_lock_ok(c, 1, ok_why, sizeof ok_why, &e), 1);
     sg_drv_close(c);
     /* wsrep_on=ON without a provider is enough for the server to report it. */
     if (own_server_start(&s, NULL, "--wsrep-on=ON --wsrep-provider=none --binlog-format=ROW") < 0)
@@ -1261,7 +1261,7 @@ START_TEST(test_galera_needs_a_lease_and_a_plain_server_does_not)
     c = it_connect_opts(s.url, &(struct sg_connect_opts){.application_name = "it"}, &e);
     ck_assert_msg(c != NULL, ERRFMT(e));
     char why[256] = "";
-    ck_assert_int_eq(c->driver->session_lock_ok(c, why, sizeof why, &e), 0);
+    ck_assert_int_eq(c->driver->session_lock_ok(c, 1, why, sizeof why, &e), 0);
     ck_assert_msg(has(why, "Galera") && has(why, "wsrep_on=ON"), "%s", why);
     sg_drv_close(c);
     own_server_stop(&s);
